@@ -1,0 +1,63 @@
+/**
+ * Evaluation of the rule table. APPSYNC_JS-safe: no classes, regex, try, throw or classic loops.
+ */
+import type { Identity } from './identity.ts';
+import type { FieldRule, Grant } from './rules.ts';
+import { rules, STAFF } from './rules.ts';
+import { SCHEMA_FIELDS } from './schema-fields.generated.ts';
+
+/** Whether the identity holds a verified email: `email` present and `email_verified === true`. */
+export function hasVerifiedEmail(identity: Identity): boolean {
+  return identity.email !== null && identity.email !== '' && identity.emailVerified;
+}
+
+/** Whether the identity belongs to `agents` or `admins`. */
+export function isStaff(identity: Identity): boolean {
+  return STAFF.some((group) => identity.groups.includes(group));
+}
+
+function holds(identity: Identity, grant: Grant): boolean {
+  if (grant === 'anyValidToken') return true;
+  if (grant === 'verifiedEmail') return hasVerifiedEmail(identity);
+  return identity.groups.includes(grant);
+}
+
+/**
+ * Whether a rule lets the identity through. A missing rule denies.
+ *
+ * @example
+ * decide(identity, rules['Query.tickets']); // true for agents and admins
+ */
+export function decide(identity: Identity, rule: FieldRule | undefined | null): boolean {
+  if (rule === undefined || rule === null) return false;
+  return rule.allow.some((grant) => holds(identity, grant));
+}
+
+/**
+ * Whether the identity may use the field at `coordinate` (`Type.field`). Fields the table does
+ * not name are denied.
+ */
+export function isFieldAllowed(identity: Identity, coordinate: string): boolean {
+  return decide(identity, rules[coordinate]);
+}
+
+/**
+ * Every field of the schema the identity may not use, as AppSync's `deniedFields` wants them.
+ * It depends on the identity alone, never on a query: AppSync replays it for every operation
+ * made with the same token while the answer is cached.
+ *
+ * @example
+ * deniedFields(customer); // ['Query.tickets', 'Mutation.assignTicket', …, 'Ticket.internalNotes']
+ */
+export function deniedFields(identity: Identity): string[] {
+  return SCHEMA_FIELDS.filter((coordinate) => !isFieldAllowed(identity, coordinate));
+}
+
+/**
+ * The data-level rule `reporterOrStaff`: the ticket's reporter, proven by a verified email, or
+ * staff. Email comparison ignores case, as Cognito's email sign-in does.
+ */
+export function isReporterOrStaff(identity: Identity, reporter: string): boolean {
+  if (isStaff(identity)) return true;
+  return hasVerifiedEmail(identity) && (identity.email as string).toLowerCase() === reporter.toLowerCase();
+}
