@@ -1,0 +1,98 @@
+/**
+ * The AppSync Lambda authorizer: one verified token in, one cacheable decision out.
+ */
+import type { AppSyncAuthorizerEvent } from 'aws-lambda';
+import {
+  FetchError,
+  JwksNotAvailableInCacheError,
+  JwksValidationError,
+  WaitPeriodNotYetEndedJwkError,
+} from 'aws-jwt-verify/error';
+import { deniedFields, toResolverContext, type ResolverContext } from '../policy/index.ts';
+import { JwksFetchThrottledError, JwksFetchTimeoutError } from './errors.ts';
+import { identityFromClaims, type CognitoClaims } from './identity.ts';
+import type { Logger } from './logger.ts';
+import { extractToken, tokenFingerprint } from './token.ts';
+
+/** The answer AppSync expects from a Lambda authorizer. */
+export interface AuthorizerAnswer {
+  readonly isAuthorized: boolean;
+  /** Reaches resolvers as `ctx.identity.resolverContext`; flat strings, never empty. */
+  readonly resolverContext?: ResolverContext;
+  /** `Type.field` coordinates this caller may not use; AppSync nulls them with an error. */
+  readonly deniedFields?: readonly string[];
+  /** Seconds AppSync may replay this answer for the same token; 0 forbids caching. */
+  readonly ttlOverride?: number;
+}
+
+/** What the authorizer needs of a verifier: aws-jwt-verify's `verify`. */
+export interface TokenVerifier {
+  verify(token: string): Promise<CognitoClaims & { readonly exp?: unknown }>;
+}
+
+/** Options of {@link createAuthorizer}. */
+export interface AuthorizerOptions {
+  readonly verifier: TokenVerifier;
+  /** The configured `AUTH_TTL_SECONDS`. */
+  readonly ttlSeconds: number;
+  readonly logger: Logger;
+  /** The clock, in milliseconds. */
+  readonly now?: () => number;
+}
+
+/** AppSync's event; `requestHeaders` holds the raw token too, so it is never logged. */
+export type AuthorizerEvent = Partial<AppSyncAuthorizerEvent>;
+
+const REFUSED: AuthorizerAnswer = Object.freeze({ isAuthorized: false });
+// A refusal caused by the identity provider, not the token, must not be replayed by AppSync's
+// cache once the keys are back.
+const REFUSED_FOR_NOW: AuthorizerAnswer = Object.freeze({ isAuthorized: false, ttlOverride: 0 });
+const TRANSIENT_ERRORS = [
+  FetchError,
+  JwksNotAvailableInCacheError,
+  JwksValidationError,
+  WaitPeriodNotYetEndedJwkError,
+  JwksFetchThrottledError,
+  JwksFetchTimeoutError,
+];
+
+/**
+ * Seconds AppSync may cache a decision: the configured TTL, cut to the token's remaining
+ * lifetime so that no cached decision outlives its token. Never negative.
+ */
+export function decisionTtl(ttlSeconds: number, exp: unknown, nowMs: number): number {
+  const remaining = typeof exp === 'number' && Number.isFinite(exp) ? Math.floor(exp - nowMs / 1000) : 0;
+  return Math.max(0, Math.min(ttlSeconds, remaining));
+}
+
+/**
+ * Creates the handler. It fails closed and never throws: every error becomes a refusal, logged
+ * with the error's class and the token's fingerprint, never the token.
+ *
+ * @example
+ * export const handler = createAuthorizer({ verifier, ttlSeconds: 300, logger });
+ */
+export function createAuthorizer(options: AuthorizerOptions): (event: AuthorizerEvent) => Promise<AuthorizerAnswer> {
+  const { verifier, ttlSeconds, logger } = options;
+  const now = options.now ?? Date.now;
+  return async function authorize(event) {
+    let token: string | null = null;
+    try {
+      token = extractToken(event?.authorizationToken);
+      const claims = await verifier.verify(token);
+      const identity = identityFromClaims(claims);
+      return {
+        isAuthorized: true,
+        resolverContext: toResolverContext(identity),
+        deniedFields: deniedFields(identity),
+        ttlOverride: decisionTtl(ttlSeconds, claims.exp, now()),
+      };
+    } catch (error) {
+      logger.warn('Token refused', {
+        errorClass: error instanceof Error ? error.constructor.name : typeof error,
+        tokenFingerprint: token === null ? null : tokenFingerprint(token),
+      });
+      return TRANSIENT_ERRORS.some((type) => error instanceof type) ? REFUSED_FOR_NOW : REFUSED;
+    }
+  };
+}

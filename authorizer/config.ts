@@ -1,0 +1,51 @@
+/**
+ * The authorizer's configuration, read from the environment once at cold start. Other programs
+ * (the CDK stack, the emulator) set exactly these four variables.
+ */
+import { ConfigurationError } from './errors.ts';
+
+/** Validated authorizer configuration. */
+export interface AuthorizerConfig {
+  /** `USER_POOL_ID`, e.g. `us-east-1_AbC123`. */
+  readonly userPoolId: string;
+  /** `APP_CLIENT_ID`, comma-separated: the app clients whose tokens are accepted. */
+  readonly clientIds: readonly string[];
+  /** `AUTH_TTL_SECONDS` (default 300): the longest AppSync may cache a decision. */
+  readonly ttlSeconds: number;
+  /** `JWKS_FILE`: a JWKS document to preload instead of fetching, or `null` to fetch. */
+  readonly jwksFile: string | null;
+}
+
+/** AppSync accepts authorizer TTLs from 0 (do not cache) to 3600 seconds. */
+export const MAX_TTL_SECONDS = 3600;
+const DEFAULT_TTL_SECONDS = 300;
+const USER_POOL_ID = /^[a-z]{2}(?:-[a-z]+)+-\d_[A-Za-z0-9]+$/;
+const CLIENT_ID = /^[\w+]{1,128}$/;
+
+/**
+ * Reads and validates the configuration.
+ *
+ * @throws {ConfigurationError} naming the variable at fault and what it should hold.
+ * @example
+ * const config = readConfig(process.env);
+ */
+export function readConfig(env: Readonly<Record<string, string | undefined>>): AuthorizerConfig {
+  const userPoolId = (env.USER_POOL_ID ?? '').trim();
+  if (!USER_POOL_ID.test(userPoolId)) {
+    throw new ConfigurationError('set it to the Cognito user pool id, such as us-east-1_AbC123', 'USER_POOL_ID');
+  }
+  const clientIds = (env.APP_CLIENT_ID ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
+  if (clientIds.length === 0 || !clientIds.every((id) => CLIENT_ID.test(id))) {
+    throw new ConfigurationError('set it to the app client id, or several separated by commas', 'APP_CLIENT_ID');
+  }
+  const rawTtl = (env.AUTH_TTL_SECONDS ?? '').trim();
+  const ttlSeconds = rawTtl === '' ? DEFAULT_TTL_SECONDS : Number(rawTtl);
+  if (!Number.isInteger(ttlSeconds) || ttlSeconds < 0 || ttlSeconds > MAX_TTL_SECONDS) {
+    throw new ConfigurationError(`set it to a whole number of seconds from 0 to ${MAX_TTL_SECONDS}`, 'AUTH_TTL_SECONDS');
+  }
+  const jwksFile = (env.JWKS_FILE ?? '').trim();
+  return { userPoolId, clientIds, ttlSeconds, jwksFile: jwksFile === '' ? null : jwksFile };
+}

@@ -1,0 +1,50 @@
+/**
+ * The authorizer's own errors. Verification failures are aws-jwt-verify's errors; these cover
+ * what the library does not: configuration, the token's envelope and JWKS fetch guarding.
+ */
+
+/** Base class of every error the authorizer raises itself. */
+export abstract class AuthorizerError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** The Lambda's environment is missing or malformed; raised once, at cold start. */
+export class ConfigurationError extends AuthorizerError {
+  constructor(
+    message: string,
+    /** The environment variable at fault. */
+    readonly variable: string,
+    options?: ErrorOptions,
+  ) {
+    super(`${variable}: ${message}`, options);
+  }
+}
+
+/** The `Authorization` header holds nothing that could be a token. */
+export class MissingTokenError extends AuthorizerError {}
+
+/** The token is longer than any Cognito token; refused before it is parsed. */
+export class TokenTooLongError extends AuthorizerError {
+  constructor(
+    readonly actual: number,
+    readonly expected: number,
+  ) {
+    super(`Token is ${actual} characters long; at most ${expected} are accepted`);
+  }
+}
+
+/** A verified token lacks a claim every Cognito token has (`sub`, the user name). */
+export class IncompleteIdentityError extends AuthorizerError {
+  constructor(readonly claim: string) {
+    super(`Token has no ${claim} claim`);
+  }
+}
+
+/** A JWKS fetch was refused because one was attempted too recently for the same URI. */
+export class JwksFetchThrottledError extends AuthorizerError {}
+
+/** A JWKS fetch did not finish within its deadline. */
+export class JwksFetchTimeoutError extends AuthorizerError {}
