@@ -2,14 +2,9 @@
  * The AppSync Lambda authorizer: one verified token in, one cacheable decision out.
  */
 import type { AppSyncAuthorizerEvent } from 'aws-lambda';
-import {
-  FetchError,
-  JwksNotAvailableInCacheError,
-  JwksValidationError,
-  WaitPeriodNotYetEndedJwkError,
-} from 'aws-jwt-verify/error';
+import { JwksNotAvailableInCacheError, JwksValidationError, WaitPeriodNotYetEndedJwkError } from 'aws-jwt-verify/error';
 import { deniedFields, toResolverContext, type ResolverContext } from '../policy/index.ts';
-import { JwksFetchThrottledError, JwksFetchTimeoutError } from './errors.ts';
+import { JwksFetchError } from './errors.ts';
 import { identityFromClaims, type CognitoClaims } from './identity.ts';
 import type { Logger } from './logger.ts';
 import { extractToken, tokenFingerprint } from './token.ts';
@@ -47,14 +42,7 @@ const REFUSED: AuthorizerAnswer = Object.freeze({ isAuthorized: false });
 // A refusal caused by the identity provider, not the token, must not be replayed by AppSync's
 // cache once the keys are back.
 const REFUSED_FOR_NOW: AuthorizerAnswer = Object.freeze({ isAuthorized: false, ttlOverride: 0 });
-const TRANSIENT_ERRORS = [
-  FetchError,
-  JwksNotAvailableInCacheError,
-  JwksValidationError,
-  WaitPeriodNotYetEndedJwkError,
-  JwksFetchThrottledError,
-  JwksFetchTimeoutError,
-];
+const TRANSIENT_ERRORS = [JwksFetchError, JwksNotAvailableInCacheError, JwksValidationError, WaitPeriodNotYetEndedJwkError];
 
 /**
  * Seconds AppSync may cache a decision: the configured TTL, cut to the token's remaining

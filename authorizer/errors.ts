@@ -43,8 +43,11 @@ export class IncompleteIdentityError extends AuthorizerError {
   }
 }
 
+/** A JWKS fetch failed: network error, bad status, or no answer in time. */
+export class JwksFetchError extends AuthorizerError {}
+
 /** A JWKS fetch was refused because one was attempted too recently for the same URI. */
-export class JwksFetchThrottledError extends AuthorizerError {}
+export class JwksFetchThrottledError extends JwksFetchError {}
 
 /** A JWKS fetch did not finish within its deadline. */
-export class JwksFetchTimeoutError extends AuthorizerError {}
+export class JwksFetchTimeoutError extends JwksFetchError {}

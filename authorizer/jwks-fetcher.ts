@@ -8,7 +8,7 @@
  */
 import type { Fetcher } from 'aws-jwt-verify/https';
 import { SimpleFetcher } from 'aws-jwt-verify/https';
-import { JwksFetchThrottledError, JwksFetchTimeoutError } from './errors.ts';
+import { JwksFetchError, JwksFetchThrottledError, JwksFetchTimeoutError } from './errors.ts';
 
 /** Options of {@link GuardedFetcher}. */
 export interface GuardedFetcherOptions {
@@ -48,7 +48,11 @@ export class GuardedFetcher implements Fetcher {
       options.inner ?? new SimpleFetcher({ defaultRequestOptions: { responseTimeout: this.timeoutMs } });
   }
 
-  /** Fetches `uri` unless an attempt for it started less than the interval ago. */
+  /**
+   * Fetches `uri` unless an attempt for it started less than the interval ago.
+   *
+   * @throws {JwksFetchError} (or its subclasses for throttling and timeouts) on any failure.
+   */
   async fetch(uri: string, requestOptions?: Record<string, unknown>, data?: ArrayBuffer): Promise<ArrayBuffer> {
     const now = this.now();
     const last = this.lastAttemptAt.get(uri);
@@ -63,6 +67,9 @@ export class GuardedFetcher implements Fetcher {
     });
     try {
       return await Promise.race([this.inner.fetch(uri, requestOptions, data), deadline]);
+    } catch (cause) {
+      if (cause instanceof JwksFetchError) throw cause;
+      throw new JwksFetchError('JWKS fetch failed', { cause });
     } finally {
       clearTimeout(timer);
     }
