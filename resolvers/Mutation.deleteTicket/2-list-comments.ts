@@ -1,0 +1,30 @@
+/**
+ * Lists the keys of the ticket's first comments, as many as one BatchDeleteItem takes.
+ */
+import { runtime, type Context, type DynamoDBQueryRequest } from '@aws-appsync/utils';
+import { failOnDataSourceError } from '../lib/data-source.ts';
+import { ErrorType } from '../lib/errors.ts';
+import { PK, SK } from '../lib/keys.ts';
+import { commentsOf } from '../lib/requests.ts';
+import type { MutationDeleteTicketArgs } from '../lib/schema.generated.ts';
+
+/** DynamoDB's BatchWriteItem takes at most 25 requests. */
+export const COMMENTS_DELETED_PER_CALL = 25;
+
+export function request(ctx: Context<MutationDeleteTicketArgs>): DynamoDBQueryRequest {
+  if (ctx.stash.ticket === null) runtime.earlyReturn([]);
+  const query = commentsOf(ctx.args.id);
+  query.limit = COMMENTS_DELETED_PER_CALL;
+  query.consistentRead = true;
+  query.projection = { expression: '#pk, #sk', expressionNames: { '#pk': PK, '#sk': SK } };
+  return query;
+}
+
+export function response(ctx: Context<MutationDeleteTicketArgs>): Array<{ pk: string; sk: string }> {
+  failOnDataSourceError(ctx, `The comments of ticket ${ctx.args.id} could not be read.`, ErrorType.NotFound);
+  const result = ctx.result as { items?: Array<{ pk: string; sk: string }> | null } | null | undefined;
+  const items = result === null || result === undefined || result.items === null || result.items === undefined ? [] : result.items;
+  const keys = items.map((item) => ({ pk: item.pk, sk: item.sk }));
+  ctx.stash.commentKeys = keys;
+  return keys;
+}

@@ -1,0 +1,24 @@
+/**
+ * `Query.me`: the caller as the authorizer saw their token. NONE data source: the request's
+ * payload is the result, read from `ctx.identity.resolverContext` alone.
+ */
+import type { Context, NONERequest } from '@aws-appsync/utils';
+import { callerOf } from './lib/authorize.ts';
+import type { Identity } from './lib/schema.generated.ts';
+
+export function request(ctx: Context): NONERequest {
+  const caller = callerOf(ctx);
+  const identity: Identity = {
+    sub: caller.sub,
+    username: caller.username,
+    email: caller.email,
+    emailVerified: caller.emailVerified,
+    groups: caller.groups.map((group) => group),
+    tokenUse: caller.tokenUse === 'id' ? 'ID' : 'ACCESS',
+  };
+  return { payload: identity };
+}
+
+export function response(ctx: Context): Identity {
+  return ctx.result as Identity;
+}

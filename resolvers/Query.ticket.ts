@@ -1,0 +1,24 @@
+/**
+ * `Query.ticket`: one ticket, returned only to its reporter (verified email) or staff. The
+ * data-level rule needs the item, so it is applied to the result; a missing ticket is `null`.
+ */
+import type { Context, DynamoDBGetItemRequest } from '@aws-appsync/utils';
+import { callerOf, requireFieldRule, requireReporterOrStaff } from './lib/authorize.ts';
+import { failOnDataSourceError } from './lib/data-source.ts';
+import { ErrorType } from './lib/errors.ts';
+import { toTicket, type TicketItem, type TicketView } from './lib/items.ts';
+import { getTicket } from './lib/requests.ts';
+import type { QueryTicketArgs } from './lib/schema.generated.ts';
+
+export function request(ctx: Context<QueryTicketArgs>): DynamoDBGetItemRequest {
+  requireFieldRule(ctx, 'Query.ticket');
+  return getTicket(ctx.args.id, false);
+}
+
+export function response(ctx: Context<QueryTicketArgs>): TicketView | null {
+  failOnDataSourceError(ctx, `Ticket ${ctx.args.id} could not be read.`, ErrorType.NotFound);
+  const item = ctx.result as TicketItem | null | undefined;
+  if (item === null || item === undefined) return null;
+  requireReporterOrStaff(callerOf(ctx), item);
+  return toTicket(item);
+}
