@@ -7,11 +7,15 @@ import net from 'node:net';
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '0.0.0.0', '::']);
 const originalConnect = net.Socket.prototype.connect;
 
-function hostOf(args: unknown[]): string | undefined {
+function hostOf(rawArgs: unknown[]): string | undefined {
+  // net.connect() and tls.connect() pass their already-normalized arguments as one array.
+  const args = Array.isArray(rawArgs[0]) ? (rawArgs[0] as unknown[]) : rawArgs;
   const [first, second] = args;
   if (typeof first === 'object' && first !== null) {
-    const options = first as { host?: string; path?: string };
-    return options.path !== undefined ? 'localhost' : (options.host ?? 'localhost');
+    // A `path` without a `port` is a local IPC socket; http(s) options carry the URL's path too.
+    const options = first as { host?: string; port?: unknown; path?: string };
+    if (options.port === undefined && options.path !== undefined) return 'localhost';
+    return options.host ?? 'localhost';
   }
   if (typeof first === 'string' && Number.isNaN(Number(first))) return 'localhost';
   return typeof second === 'string' ? second : 'localhost';
