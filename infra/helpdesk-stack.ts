@@ -1,0 +1,64 @@
+/**
+ * The whole backend in one environment-agnostic stack: user pool and trigger, authorizer,
+ * API, table and resolvers, with the outputs a client needs.
+ */
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { HelpdeskApi } from './api.ts';
+import { HelpdeskAuth } from './auth.ts';
+import { HelpdeskAuthorizer } from './authorizer.ts';
+import type { HelpdeskConfig } from './config.ts';
+import { HelpdeskData } from './data.ts';
+import type { ResolverBundles } from './resolver-bundles.ts';
+import { HelpdeskResolvers } from './resolvers.ts';
+
+/** The names of the stack outputs; `scripts/client-config.ts` reads them. */
+export const STACK_OUTPUTS = {
+  graphqlUrl: 'GraphqlUrl',
+  region: 'Region',
+  userPoolId: 'UserPoolId',
+  userPoolClientId: 'UserPoolClientId',
+} as const;
+
+export interface HelpdeskStackProps extends StackProps {
+  readonly config: HelpdeskConfig;
+  /** The built resolvers (`loadResolverBundles()`). */
+  readonly resolvers: ResolverBundles;
+}
+
+/**
+ * @example
+ * const config = readConfig((key) => app.node.tryGetContext(key));
+ * new HelpdeskStack(app, config.stackName, { config, resolvers: loadResolverBundles() });
+ */
+export class HelpdeskStack extends Stack {
+  constructor(scope: Construct, id: string, props: HelpdeskStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    const removalPolicy = config.removalPolicy === 'destroy' ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
+
+    const auth = new HelpdeskAuth(this, 'Auth', {
+      accessTokenEmail: config.accessTokenEmail,
+      tokenValidity: Duration.minutes(config.tokenValidityMinutes),
+      removalPolicy,
+    });
+    const authorizer = new HelpdeskAuthorizer(this, 'Authorizer', {
+      userPool: auth.userPool,
+      clients: [auth.client],
+      ttlSeconds: config.authTtlSeconds,
+    });
+    const { api } = new HelpdeskApi(this, 'Api', {
+      authorizer: authorizer.function,
+      authTtlSeconds: config.authTtlSeconds,
+      introspection: config.introspection,
+      xray: config.xray,
+    });
+    const { table } = new HelpdeskData(this, 'Data', { removalPolicy });
+    new HelpdeskResolvers(this, 'Resolvers', { api, table, bundles: props.resolvers });
+
+    new CfnOutput(this, STACK_OUTPUTS.graphqlUrl, { value: api.graphqlUrl, description: 'GraphQL endpoint (POST)' });
+    new CfnOutput(this, STACK_OUTPUTS.region, { value: this.region, description: 'Region of the API and the user pool' });
+    new CfnOutput(this, STACK_OUTPUTS.userPoolId, { value: auth.userPool.userPoolId, description: 'Cognito user pool id' });
+    new CfnOutput(this, STACK_OUTPUTS.userPoolClientId, { value: auth.client.userPoolClientId, description: 'Cognito app client id (no secret)' });
+  }
+}
