@@ -1,0 +1,83 @@
+/**
+ * Mounts the local user pool on a Node `http` server: the Cognito JSON API on `POST /` (requests
+ * with `X-Amz-Target: AWSCognitoIdentityProviderService.*`), the JWKS on
+ * `GET /<userPoolId>/.well-known/jwks.json`, and CORS for browsers (Amplify in a web app, the
+ * emulator's console page).
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { COGNITO_TARGET_PREFIX } from './cognito-api.ts';
+import type { IdentityProvider } from './identity-provider.ts';
+
+/** The most a Cognito request body may hold here; real ones are a few KB. */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/** CORS headers on every answer: any origin, the headers AWS SDKs and Amplify send. */
+export const CORS_HEADERS: Readonly<Record<string, string>> = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'GET, POST, OPTIONS',
+  'access-control-allow-headers':
+    'content-type, x-amz-target, x-amz-user-agent, authorization, cache-control, amz-sdk-invocation-id, amz-sdk-request, x-amz-date, x-amz-security-token',
+  'access-control-expose-headers': 'x-amzn-requestid, x-amzn-errortype',
+  'access-control-max-age': '600',
+};
+
+/** A request handler that answers and returns `true` when the request is the pool's, else `false` untouched. */
+export type CognitoRouteHandler = (request: IncomingMessage, response: ServerResponse) => Promise<boolean>;
+
+function send(response: ServerResponse, status: number, headers: Readonly<Record<string, string>>, body: string): void {
+  response.writeHead(status, { ...CORS_HEADERS, ...headers, 'content-length': Buffer.byteLength(body) });
+  response.end(body);
+}
+
+async function readBody(request: IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
+    size += buffer.length;
+    if (size > MAX_BODY_BYTES) return null;
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * Creates the route handler of `provider`.
+ *
+ * @example
+ * const cognito = createCognitoRouteHandler(pool);
+ * http.createServer(async (req, res) => {
+ *   if (await cognito(req, res)) return;
+ *   // ...the emulator's other routes
+ * });
+ */
+export function createCognitoRouteHandler(provider: IdentityProvider): CognitoRouteHandler {
+  return async (request, response) => {
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    const method = request.method ?? 'GET';
+    const target = request.headers['x-amz-target'];
+    const targetValue = Array.isArray(target) ? target[0] : target;
+
+    if (path === provider.jwksPath) {
+      if (method === 'OPTIONS') send(response, 204, {}, '');
+      else if (method === 'GET' || method === 'HEAD') send(response, 200, { 'content-type': 'application/json' }, method === 'HEAD' ? '' : JSON.stringify(provider.jwks()));
+      else send(response, 405, { allow: 'GET, HEAD, OPTIONS' }, '');
+      return true;
+    }
+    if (path !== '/') return false;
+    if (method === 'OPTIONS') {
+      send(response, 204, {}, '');
+      return true;
+    }
+    if (method !== 'POST' || targetValue === undefined || !targetValue.startsWith(COGNITO_TARGET_PREFIX)) return false;
+
+    const body = await readBody(request);
+    if (body === null) {
+      send(response, 413, { 'content-type': 'application/x-amz-json-1.1' }, JSON.stringify({ __type: 'SerializationException', message: `Request body larger than ${MAX_BODY_BYTES} bytes.` }));
+      return true;
+    }
+    const answer = await provider.handleCognitoRequest({ target: targetValue, body });
+    send(response, answer.status, answer.headers, answer.body);
+    return true;
+  };
+}
