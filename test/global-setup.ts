@@ -1,5 +1,10 @@
 /**
- * Runs once before the suite. Builds nothing yet: resolver bundles are added by the build
- * script, and tests that need them call it here so that `npm test` works on a fresh clone.
+ * Runs once before the suite: `build()` regenerates what derives from the schema and writes the
+ * resolver and Lambda bundles to `dist/`, so that `npm test` works on a fresh clone and the
+ * resolver tests run the very bundles that are deployed.
  */
-export default async function setup(): Promise<void> {}
+import { build } from '../scripts/build.ts';
+
+export default async function setup(): Promise<void> {
+  await build();
+}
