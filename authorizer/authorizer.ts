@@ -2,6 +2,7 @@
  * The AppSync Lambda authorizer: one verified token in, one cacheable decision out.
  */
 import type { AppSyncAuthorizerEvent } from 'aws-lambda';
+import { createDecisionCache, DEFAULT_DECISION_CACHE_ENTRIES } from './decision-cache.ts';
 import { JwksNotAvailableInCacheError, JwksValidationError, WaitPeriodNotYetEndedJwkError } from 'aws-jwt-verify/error';
 import { deniedFields, toResolverContext, type ResolverContext } from '../policy/index.ts';
 import { JwksFetchError } from './errors.ts';
@@ -33,10 +34,20 @@ export interface AuthorizerOptions {
   readonly logger: Logger;
   /** The clock, in milliseconds. */
   readonly now?: () => number;
+  /** Most positive decisions kept in memory for repeated tokens; 0 disables the cache. */
+  readonly cacheEntries?: number;
 }
 
 /** AppSync's event; `requestHeaders` holds the raw token too, so it is never logged. */
 export type AuthorizerEvent = Partial<AppSyncAuthorizerEvent>;
+
+/** What a verified token grants, cached per token. */
+interface Grant {
+  readonly resolverContext: ResolverContext;
+  readonly deniedFields: readonly string[];
+  /** The token's `exp`, in seconds. */
+  readonly exp: number;
+}
 
 const REFUSED: AuthorizerAnswer = Object.freeze({ isAuthorized: false });
 // A refusal caused by the identity provider, not the token, must not be replayed by AppSync's
@@ -63,17 +74,28 @@ export function decisionTtl(ttlSeconds: number, exp: unknown, nowMs: number): nu
 export function createAuthorizer(options: AuthorizerOptions): (event: AuthorizerEvent) => Promise<AuthorizerAnswer> {
   const { verifier, ttlSeconds, logger } = options;
   const now = options.now ?? Date.now;
+  const cache = createDecisionCache<Grant>({
+    maxEntries: options.cacheEntries ?? DEFAULT_DECISION_CACHE_ENTRIES,
+    ttlSeconds,
+    now,
+  });
   return async function authorize(event) {
     let token: string | null = null;
     try {
       token = extractToken(event?.authorizationToken);
-      const claims = await verifier.verify(token);
-      const identity = identityFromClaims(claims);
+      let grant = cache.get(token);
+      if (grant === undefined) {
+        const claims = await verifier.verify(token);
+        const identity = identityFromClaims(claims);
+        grant = { resolverContext: toResolverContext(identity), deniedFields: deniedFields(identity), exp: Number(claims.exp) };
+        cache.set(token, grant, grant.exp);
+      }
       return {
         isAuthorized: true,
-        resolverContext: toResolverContext(identity),
-        deniedFields: deniedFields(identity),
-        ttlOverride: decisionTtl(ttlSeconds, claims.exp, now()),
+        resolverContext: grant.resolverContext,
+        deniedFields: grant.deniedFields,
+        // Recomputed on every answer, so a cached grant's TTL shrinks with the token's lifetime.
+        ttlOverride: decisionTtl(ttlSeconds, grant.exp, now()),
       };
     } catch (error) {
       logger.warn('Token refused', {

@@ -6,6 +6,7 @@ import { createHmac, createSign, generateKeyPairSync, randomUUID, type KeyObject
 
 /** A JWK as published in a JWKS. */
 export interface PublicJwk {
+  [claim: string]: string;
   kty: string;
   kid: string;
   alg: string;

@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { createAuthorizer, type TokenVerifier } from '../../authorizer/authorizer.ts';
+import { readConfig } from '../../authorizer/config.ts';
+import { createDecisionCache } from '../../authorizer/decision-cache.ts';
+import { createLogger } from '../../authorizer/logger.ts';
+import { createVerifier } from '../../authorizer/verifier.ts';
+import { base64url, createTestPool } from '../helpers/cognito-tokens.ts';
+import { authorizerEvent } from './load-handler.ts';
+
+const pool = createTestPool();
+
+/** The real verifier, wrapped to count how often verification actually runs. */
+function countingVerifier(): TokenVerifier & { calls: number } {
+  const verifier = createVerifier(readConfig({ USER_POOL_ID: pool.userPoolId, APP_CLIENT_ID: pool.clientId }));
+  verifier.cacheJwks(pool.jwks);
+  const counting = {
+    calls: 0,
+    verify(token: string) {
+      counting.calls += 1;
+      return verifier.verify(token);
+    },
+  };
+  return counting;
+}
+
+describe('Authorizer: decision cache', () => {
+  it('verifies a repeated token once and answers it from memory', async () => {
+    // Prepare
+    const verifier = countingVerifier();
+    const authorize = createAuthorizer({ verifier, ttlSeconds: 300, logger: createLogger(() => {}) });
+    const token = pool.idToken('agent');
+
+    // Act
+    const first = await authorize(authorizerEvent(token));
+    const second = await authorize(authorizerEvent(`Bearer ${token}`));
+
+    // Assess
+    expect(verifier.calls).toBe(1);
+    expect(second).toEqual(first);
+  });
+
+  it('misses for a token whose payload was tampered with but whose signature was kept', async () => {
+    // Prepare
+    const verifier = countingVerifier();
+    const authorize = createAuthorizer({ verifier, ttlSeconds: 300, logger: createLogger(() => {}) });
+    const token = pool.idToken('customer');
+    const [head, , signature] = token.split('.');
+    const tampered = `${head}.${base64url(JSON.stringify({ ...pool.idClaims('customer'), 'cognito:groups': ['admins'] }))}.${signature}`;
+    await authorize(authorizerEvent(token));
+
+    // Act
+    const answer = await authorize(authorizerEvent(tampered));
+
+    // Assess
+    expect(answer).toEqual({ isAuthorized: false });
+    expect(verifier.calls).toBe(2);
+  });
+
+  it('never answers from memory for a token that has expired since it was cached', async () => {
+    // Prepare
+    let nowMs = Math.floor(Date.now() / 1000) * 1000;
+    const verifier = countingVerifier();
+    const authorize = createAuthorizer({ verifier, ttlSeconds: 300, logger: createLogger(() => {}), now: () => nowMs });
+    const exp = Math.floor(nowMs / 1000) + 60;
+    const token = pool.idToken('customer', { exp });
+    const first = await authorize(authorizerEvent(token));
+
+    // Act: the cache's clock passes exp; the verifier (on the real clock) would still accept it,
+    // so only the cache's own expiry can refuse to serve it.
+    nowMs = exp * 1000;
+    const afterExp = await authorize(authorizerEvent(token));
+
+    // Assess
+    expect(first.ttlOverride).toBe(60);
+    expect(verifier.calls).toBe(2);
+    expect(afterExp.ttlOverride).toBe(0);
+  });
+
+  it('shrinks the ttlOverride of a cached decision as its token ages', async () => {
+    // Prepare
+    let nowMs = Math.floor(Date.now() / 1000) * 1000;
+    const verifier = countingVerifier();
+    const authorize = createAuthorizer({ verifier, ttlSeconds: 300, logger: createLogger(() => {}), now: () => nowMs });
+    const exp = Math.floor(nowMs / 1000) + 100;
+    const token = pool.idToken('customer', { exp });
+    await authorize(authorizerEvent(token));
+
+    // Act
+    nowMs += 70_000;
+    const later = await authorize(authorizerEvent(token));
+
+    // Assess
+    expect(verifier.calls).toBe(1);
+    expect(later.ttlOverride).toBe(30);
+  });
+
+  it('expires an entry at the configured TTL even when the token lives longer', () => {
+    // Prepare
+    let nowMs = 1_000_000;
+    const cache = createDecisionCache<string>({ maxEntries: 10, ttlSeconds: 5, now: () => nowMs });
+    cache.set('token', 'decision', nowMs / 1000 + 3600);
+
+    // Act
+    const before = cache.get('token');
+    nowMs += 5_000;
+    const after = cache.get('token');
+
+    // Assess
+    expect(before).toBe('decision');
+    expect(after).toBeUndefined();
+  });
+
+  it('keeps at most maxEntries, evicting the oldest', () => {
+    // Prepare
+    const cache = createDecisionCache<number>({ maxEntries: 3, ttlSeconds: 60, now: () => 0 });
+
+    // Act
+    for (const index of [1, 2, 3, 4, 5]) cache.set(`token-${index}`, index, 3600);
+
+    // Assess
+    expect(cache.size).toBe(3);
+    expect(['token-1', 'token-2', 'token-3', 'token-4', 'token-5'].map((token) => cache.get(token))).toEqual([
+      undefined,
+      undefined,
+      3,
+      4,
+      5,
+    ]);
+  });
+
+  it('caches nothing with a TTL of 0 or a token without exp', () => {
+    // Prepare
+    const noTtl = createDecisionCache<string>({ maxEntries: 10, ttlSeconds: 0, now: () => 0 });
+    const noExp = createDecisionCache<string>({ maxEntries: 10, ttlSeconds: 300, now: () => 0 });
+
+    // Act
+    noTtl.set('token', 'decision', 3600);
+    noExp.set('token', 'decision', Number.NaN);
+
+    // Assess
+    expect([noTtl.size, noExp.size]).toEqual([0, 0]);
+  });
+});
