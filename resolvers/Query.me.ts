@@ -13,7 +13,7 @@ export function request(ctx: Context): NONERequest {
     username: caller.username,
     email: caller.email,
     emailVerified: caller.emailVerified,
-    groups: caller.groups.map((group) => group),
+    groups: caller.groups as string[],
     tokenUse: caller.tokenUse === 'id' ? 'ID' : 'ACCESS',
   };
   return { payload: identity };

@@ -59,7 +59,6 @@ function argumentLines(args: readonly GraphQLArgument[]): string[] {
 export function renderSchemaTypes(schema: GraphQLSchema = buildAppSyncSchema()): string {
   const out: string[] = [
     '// Generated from schema.graphql by scripts/bundle-schema-types.ts (run by `npm run build`). Do not edit.',
-    '/* eslint-disable */',
     '',
   ];
   const types = Object.values(schema.getTypeMap()).filter((type) => !type.name.startsWith('__'));

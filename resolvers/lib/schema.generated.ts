@@ -1,5 +1,4 @@
 // Generated from schema.graphql by scripts/bundle-schema-types.ts (run by `npm run build`). Do not edit.
-/* eslint-disable */
 
 export interface QueryTicketArgs {
   id: string;
