@@ -5,26 +5,33 @@ import { readFileSync } from 'node:fs';
 import { CognitoJwtVerifier } from 'aws-jwt-verify';
 import type { Fetcher } from 'aws-jwt-verify/https';
 import type { Jwks } from 'aws-jwt-verify/jwk';
-import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
 import { assertIsJwks } from 'aws-jwt-verify/jwk';
 import { safeJsonParse } from 'aws-jwt-verify/safe-json-parse';
 import type { AuthorizerConfig } from './config.ts';
 import { ConfigurationError } from './errors.ts';
+import { ExpiringJwksCache } from './jwks-cache.ts';
 import { GuardedFetcher, type GuardedFetcherOptions } from './jwks-fetcher.ts';
+
+/** Options of {@link createVerifier}; tests use them to point JWKS fetches at a local server. */
+export interface VerifierOptions extends GuardedFetcherOptions {
+  /** Milliseconds after which fetched keys are fetched again. */
+  readonly jwksMaxAgeMs?: number;
+}
 
 /**
  * Creates the Cognito verifier: ID and access tokens (`tokenUse: null`) of the configured app
- * clients, both issuer forms, JWKS fetches guarded by {@link GuardedFetcher}.
+ * clients, both issuer forms, JWKS fetches guarded by {@link GuardedFetcher}, fetched keys
+ * refreshed by {@link ExpiringJwksCache}.
  *
- * @param fetcherOptions - lets tests point JWKS fetches at a local server.
  * @example
  * const verifier = createVerifier(readConfig(process.env));
  */
-export function createVerifier(config: AuthorizerConfig, fetcherOptions: GuardedFetcherOptions = {}) {
-  const fetcher: Fetcher = new GuardedFetcher(fetcherOptions);
+export function createVerifier(config: AuthorizerConfig, options: VerifierOptions = {}) {
+  const fetcher: Fetcher = new GuardedFetcher(options);
+  const jwksCache = new ExpiringJwksCache({ fetcher, maxAgeMs: options.jwksMaxAgeMs, now: options.now });
   return CognitoJwtVerifier.create(
     { userPoolId: config.userPoolId, tokenUse: null, clientId: [...config.clientIds] },
-    { jwksCache: new SimpleJwksCache({ fetcher }) },
+    { jwksCache },
   );
 }
 

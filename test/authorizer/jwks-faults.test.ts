@@ -32,9 +32,15 @@ describe('Authorizer: JWKS faults (JWKS served from 127.0.0.1)', () => {
   });
 
   /** A cold authorizer with nothing cached, fetching from the local server. */
-  function coldAuthorizer() {
-    const verifier = createVerifier(config, { inner: server.fetcher, timeoutMs: TIMEOUT_MS, minIntervalMs: INTERVAL_MS });
-    return createAuthorizer({ verifier, ttlSeconds: 300, logger: createLogger(() => {}) });
+  function coldAuthorizer(jwksMaxAgeMs?: number) {
+    const verifier = createVerifier(config, {
+      inner: server.fetcher,
+      timeoutMs: TIMEOUT_MS,
+      minIntervalMs: INTERVAL_MS,
+      jwksMaxAgeMs,
+    });
+    // No decision cache: these tests are about keys, and a cached decision would hide them.
+    return createAuthorizer({ verifier, ttlSeconds: 300, logger: createLogger(() => {}), cacheEntries: 0 });
   }
 
   async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number }> {
@@ -140,5 +146,36 @@ describe('Authorizer: JWKS faults (JWKS served from 127.0.0.1)', () => {
     expect(known.value.isAuthorized).toBe(true);
     expect(known.ms).toBeLessThan(TIMEOUT_MS);
     expect(unknown).toEqual({ isAuthorized: false, ttlOverride: 0 });
+  });
+
+  it('stops accepting a key the endpoint no longer publishes once the fetched keys expire', async () => {
+    // Prepare
+    const authorize = coldAuthorizer(400);
+    const token = pool.accessToken('agent');
+    const before = await authorize(authorizerEvent(token));
+    server.behave({ kind: 'serve', jwks: { keys: [pool.idKey.jwk] } });
+
+    // Act
+    await pause(450);
+    const after = await authorize(authorizerEvent(token));
+
+    // Assess
+    expect(before.isAuthorized).toBe(true);
+    expect(after.isAuthorized).toBe(false);
+  });
+
+  it('keeps the keys it has when a refresh fails, so an outage does not lock everyone out', async () => {
+    // Prepare
+    const authorize = coldAuthorizer(400);
+    const token = pool.accessToken('agent');
+    await authorize(authorizerEvent(token));
+    server.behave({ kind: 'status', status: 500 });
+
+    // Act
+    await pause(450);
+    const during = await authorize(authorizerEvent(token));
+
+    // Assess
+    expect(during.isAuthorized).toBe(true);
   });
 });
