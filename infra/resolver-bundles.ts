@@ -15,8 +15,6 @@ export const RESOLVER_BUNDLE_DIR = join(PROJECT_ROOT, 'dist', 'resolvers');
 /** AppSync refuses resolver and function code longer than this. */
 export const MAX_CODE_LENGTH = 32_768;
 
-const BUILD_MODULE: string = '../scripts/build.ts';
-
 /** One pipeline function, with its code read. */
 export interface LoadedFunction {
   readonly name: string;
@@ -52,20 +50,23 @@ export class ResolverBundleError extends Error {
 }
 
 /**
- * Runs the project's build when `dir` has no manifest yet, so that `npx cdk synth` works on a
+ * Runs the project's build when `dist/resolvers/` has no manifest yet, so that `npx cdk synth` works on a
  * fresh clone. An existing build is used as it is: `npm run synth` and `npm run deploy` build
  * first, so that what is deployed is never older than the sources.
  *
  * @example
  * await ensureResolverBundles();
  */
-export async function ensureResolverBundles(dir: string = RESOLVER_BUNDLE_DIR): Promise<void> {
-  if (existsSync(join(dir, 'manifest.json'))) return;
-  const { build } = (await import(BUILD_MODULE)) as { build: () => Promise<void> };
-  await build();
-  if (!existsSync(join(dir, 'manifest.json'))) {
-    throw new ResolverBundleError('The build ran but wrote no resolver manifest', join(dir, 'manifest.json'));
-  }
+export async function ensureResolverBundles(): Promise<void> {
+  const manifestPath = join(RESOLVER_BUNDLE_DIR, 'manifest.json');
+  if (existsSync(manifestPath)) return;
+  console.error(`No resolver bundles in ${RESOLVER_BUNDLE_DIR}: running the build first.`);
+  // Loaded only when needed: the build pulls in esbuild and the APPSYNC_JS checker.
+  const { build } = await import('../scripts/build.ts');
+  // Synthesis leaves the sources alone: the generated files are committed, `npm run build`
+  // regenerates them.
+  await build({ generate: false });
+  if (!existsSync(manifestPath)) throw new ResolverBundleError('The build ran but wrote no resolver manifest', manifestPath);
 }
 
 /**

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, DEFAULT_CONFIG, readConfig } from '../../infra/config.ts';
+
+const from =
+  (context: Record<string, unknown>) =>
+  (key: string): unknown =>
+    context[key];
+
+describe('Infra: readConfig', () => {
+  it('gives the defaults when no context is set', () => {
+    // Act
+    const config = readConfig(from({}));
+
+    // Assess
+    expect(config).toEqual(DEFAULT_CONFIG);
+    expect(config).toMatchObject({ accessTokenEmail: false, authTtlSeconds: 300, tokenValidityMinutes: 60, introspection: true, xray: false, removalPolicy: 'retain' });
+  });
+
+  it('reads the strings `-c key=value` passes', () => {
+    // Act
+    const config = readConfig(
+      from({
+        stackName: 'Helpdesk-Staging',
+        accessTokenEmail: 'true',
+        authTtlSeconds: '0',
+        tokenValidityMinutes: '15',
+        introspection: 'false',
+        xray: 'true',
+        removalPolicy: 'destroy',
+      }),
+    );
+
+    // Assess
+    expect(config).toEqual({
+      stackName: 'Helpdesk-Staging',
+      accessTokenEmail: true,
+      authTtlSeconds: 0,
+      tokenValidityMinutes: 15,
+      introspection: false,
+      xray: true,
+      removalPolicy: 'destroy',
+    });
+  });
+
+  it('reads the JSON values of cdk.json', () => {
+    // Act
+    const config = readConfig(from({ accessTokenEmail: true, authTtlSeconds: 3600, introspection: false }));
+
+    // Assess
+    expect(config).toMatchObject({ accessTokenEmail: true, authTtlSeconds: 3600, introspection: false });
+  });
+
+  it.each([
+    ['accessTokenEmail', 'yes'],
+    ['accessTokenEmail', 1],
+    ['introspection', 'off'],
+    ['xray', ''],
+    ['authTtlSeconds', '3601'],
+    ['authTtlSeconds', '-1'],
+    ['authTtlSeconds', '1.5'],
+    ['authTtlSeconds', '5m'],
+    ['tokenValidityMinutes', '4'],
+    ['tokenValidityMinutes', 1441],
+    ['removalPolicy', 'snapshot'],
+    ['stackName', '1stack'],
+    ['stackName', 'my_stack'],
+  ])('refuses %s = %j, naming the key', (key, value) => {
+    // Act
+    const act = () => readConfig(from({ [key]: value }));
+
+    // Assess
+    expect(act).toThrow(ConfigError);
+    expect(act).toThrow(new RegExp(`Context "${key}"`));
+  });
+});
