@@ -80,7 +80,7 @@ export interface IdentityProvider {
   readonly jwksPath: string;
   /** The users (no password hashes), in seed file order. */
   readonly users: readonly PoolUser[];
-  /** The public keys (ID token key first, then access token key). */
+  /** The public keys (ID token key first, then access token key); a fresh copy per call. */
   jwks(): Jwks;
   /** Writes the public JWKS to `path` (for the authorizer's `JWKS_FILE`). */
   writeJwksFile(path: string): void;
@@ -134,7 +134,7 @@ export async function createIdentityProvider(options: IdentityProviderOptions): 
 
   const seedUsers = readSeedUsers(options.seedFile ?? DEFAULT_SEED_FILE);
   const [keys, users] = await Promise.all([loadSigningKeys(file('keys.json')), createUserStore(seedUsers, file('users.json'))]);
-  const refreshTokens = createRefreshTokenStore(file('refresh-tokens.json'));
+  const refreshTokens = createRefreshTokenStore(file('refresh-tokens.json'), now);
   const issuer = `https://cognito-idp.${region}.amazonaws.com/${userPoolId}`;
   const tokens = createTokenIssuer({ issuer, region, userPoolId, clientId, keys, tokenLifetimeSeconds, triggerVersion, preTokenGeneration, now });
   const context: CognitoApiContext = {
@@ -157,7 +157,8 @@ export async function createIdentityProvider(options: IdentityProviderOptions): 
     triggerVersion,
     jwksPath: `/${userPoolId}/.well-known/jwks.json`,
     users: users.users,
-    jwks: () => keys.jwks,
+    // A copy each time: callers may hand it to code that mutates it.
+    jwks: () => structuredClone(keys.jwks),
     writeJwksFile(path) {
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, `${JSON.stringify(keys.jwks, null, 2)}\n`);

@@ -58,22 +58,23 @@ function load(path: string | null): StoredRefreshTokens {
 }
 
 /**
- * Opens the refresh token store at `path` (`null`: memory only).
+ * Opens the refresh token store at `path` (`null`: memory only); `now` (milliseconds) decides
+ * which entries have expired and are dropped when saving.
  *
  * @example
  * const store = createRefreshTokenStore(join(dataDir, 'refresh-tokens.json'));
  * const token = store.issue({ sub, clientId, originJti, authTime, expiresAt });
  */
-export function createRefreshTokenStore(path: string | null): RefreshTokenStore {
+export function createRefreshTokenStore(path: string | null, now: () => number = Date.now): RefreshTokenStore {
   const state = load(path);
   const sessions = new Map(Object.entries(state.sessions));
   const revokedOrigins = new Map(Object.entries(state.revokedOrigins));
 
   function save(): void {
     if (path === null) return;
-    const now = Math.floor(Date.now() / 1000);
-    for (const [key, session] of sessions) if (session.expiresAt <= now) sessions.delete(key);
-    for (const [originJti, until] of revokedOrigins) if (until <= now) revokedOrigins.delete(originJti);
+    const seconds = Math.floor(now() / 1000);
+    for (const [key, session] of sessions) if (session.expiresAt <= seconds) sessions.delete(key);
+    for (const [originJti, until] of revokedOrigins) if (until <= seconds) revokedOrigins.delete(originJti);
     writeJsonFileAtomic(path, {
       format: 'cognito-emulator-refresh-tokens/1',
       sessions: Object.fromEntries(sessions),

@@ -33,9 +33,9 @@ export type PublicJwk = {
   readonly use: 'sig';
 };
 
-/** A JWKS document: public keys only. */
+/** A JWKS document: public keys only. (A mutable array, as aws-jwt-verify's `Jwks` type wants.) */
 export type Jwks = {
-  readonly keys: readonly PublicJwk[];
+  readonly keys: PublicJwk[];
 };
 
 /** The pool's two keys. */

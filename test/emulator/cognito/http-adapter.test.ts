@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callCognito, servePool, type ServedPool } from './helpers.ts';
+
+describe('Emulator: Cognito HTTP adapter', () => {
+  let served: ServedPool;
+
+  beforeAll(async () => {
+    served = await servePool({ inMemory: true });
+  });
+
+  afterAll(async () => {
+    await served.close();
+  });
+
+  it('answers a browser preflight with CORS headers for the AWS SDK and Amplify', async () => {
+    // Act
+    const response = await fetch(`${served.endpoint}/`, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-amz-target,x-amz-user-agent,cache-control' },
+    });
+
+    // Assess
+    expect(response.status).toBe(204);
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    const allowed = (response.headers.get('access-control-allow-headers') ?? '').split(',').map((header) => header.trim());
+    expect(allowed).toEqual(expect.arrayContaining(['content-type', 'x-amz-target', 'x-amz-user-agent', 'authorization', 'cache-control']));
+    expect(response.headers.get('access-control-allow-methods')).toContain('POST');
+  });
+
+  it('serves the JWKS at /<userPoolId>/.well-known/jwks.json', async () => {
+    // Act
+    const response = await fetch(`${served.endpoint}/us-east-1_localdev/.well-known/jwks.json`);
+
+    // Assess
+    expect(response.status).toBe(200);
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(await response.json()).toEqual(served.pool.jwks());
+  });
+
+  it('puts CORS headers on error answers too', async () => {
+    // Act
+    const answer = await callCognito(served.endpoint, 'GetUser', { AccessToken: 'x.y.z' });
+
+    // Assess
+    expect(answer.status).toBe(400);
+    expect(answer.headers.get('access-control-allow-origin')).toBe('*');
+    expect(answer.headers.get('x-amzn-errortype')).toBe('NotAuthorizedException:');
+  });
+
+  it('leaves requests that are not Cognito calls to the rest of the server', async () => {
+    // Act
+    const graphql = await fetch(`${served.endpoint}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const consolePage = await fetch(`${served.endpoint}/`);
+    const untargeted = await fetch(`${served.endpoint}/`, { method: 'POST', body: '{}' });
+    const otherService = await fetch(`${served.endpoint}/`, { method: 'POST', headers: { 'x-amz-target': 'DynamoDB_20120810.ListTables' }, body: '{}' });
+
+    // Assess
+    expect([graphql.status, consolePage.status, untargeted.status, otherService.status]).toEqual([404, 404, 404, 404]);
+  });
+});
