@@ -1,0 +1,57 @@
+import { buildSync } from 'esbuild';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The code evaluated inside the sandbox realm: `realm-entry.ts` and the APPSYNC_JS runtime
+ * (`emulator/runtime/index.ts`) bundled by esbuild into one script, once per process.
+ */
+
+/** The variable the bundle assigns its exports to (local to the wrapper function). */
+const REALM_ENTRY_GLOBAL = '__appsync$realmEntry';
+
+const REALM_ENTRY = fileURLToPath(new URL('./realm-entry.ts', import.meta.url));
+const RUNTIME_ENTRY = fileURLToPath(new URL('../runtime/index.ts', import.meta.url));
+const scripts = new Map<string, string>();
+
+/**
+ * The realm script: evaluated in a context, its completion value is the realm's
+ * `RealmHostApi`. `runtimeEntry` replaces `emulator/runtime/index.ts` (for tests).
+ *
+ * @example
+ * ```ts
+ * const api = new vm.Script(realmScript()).runInContext(context);
+ * ```
+ */
+export function realmScript(runtimeEntry: string = RUNTIME_ENTRY): string {
+  let script = scripts.get(runtimeEntry);
+  if (script === undefined) {
+    const result = buildSync({
+      stdin: {
+        contents:
+          `import * as runtime from ${JSON.stringify(runtimeEntry)};\n` +
+          `import { createRealmApi } from ${JSON.stringify(REALM_ENTRY)};\n` +
+          'export const api = createRealmApi(runtime);\n',
+        resolveDir: dirname(REALM_ENTRY),
+        sourcefile: 'appsync-realm-entry.ts',
+        loader: 'ts',
+      },
+      bundle: true,
+      write: false,
+      platform: 'neutral',
+      format: 'iife',
+      globalName: REALM_ENTRY_GLOBAL,
+      target: 'es2022',
+      mainFields: ['module', 'main'],
+      conditions: ['import', 'default'],
+      legalComments: 'none',
+      logLevel: 'silent',
+    });
+    const bundle = result.outputFiles[0]?.text ?? '';
+    // Strict mode for all of it (no sloppy `arguments.callee` or `caller` to walk), and the
+    // bundle's variable kept local to this function rather than a property of the global.
+    script = `"use strict";(function () {\n${bundle}\nreturn ${REALM_ENTRY_GLOBAL}.api;\n})()`;
+    scripts.set(runtimeEntry, script);
+  }
+  return script;
+}

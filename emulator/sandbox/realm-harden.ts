@@ -1,0 +1,166 @@
+/**
+ * Runs INSIDE the sandbox realm (bundled into it by `realm-bundle.ts`): no Node APIs here.
+ *
+ * Locks the realm down once its own code is loaded: removes what APPSYNC_JS lacks and what
+ * could outlive or escape the timeout, keeps assignments like `error.name = …` working on
+ * frozen prototypes, guards the built-ins that allocate without bound, gives `JSON.parse`
+ * AppSync's observed behavior, then freezes every object reachable from the global object so
+ * that no evaluation can change what the next one sees.
+ */
+
+/**
+ * Globals removed from the realm: code generation (`eval`, `Function`), asynchrony that could
+ * run after the timeout (`Promise`, `Atomics`, `FinalizationRegistry`, `WeakRef`),
+ * `WebAssembly`, shared memory, and V8's own `console` (replaced by the one that records logs).
+ */
+const REMOVED_GLOBALS = [
+  'eval',
+  'Function',
+  'Promise',
+  'WebAssembly',
+  'SharedArrayBuffer',
+  'Atomics',
+  'FinalizationRegistry',
+  'WeakRef',
+  'console',
+] as const;
+
+/**
+ * Properties that ordinary code assigns on its own objects although a prototype defines them
+ * (`error.name = 'X'`, `obj.toString = …`). On a frozen prototype that assignment would fail
+ * (the "override mistake"), so they become accessors that define an own property instead.
+ */
+const OVERRIDABLE: ReadonlyArray<readonly [object, readonly string[]]> = [
+  [Object.prototype, ['constructor', 'toString', 'toLocaleString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable']],
+  [Array.prototype, ['constructor', 'toString', 'join', 'push']],
+  [Error.prototype, ['constructor', 'name', 'message', 'toString']],
+  ...[EvalError, RangeError, ReferenceError, SyntaxError, TypeError, URIError].map(
+    (E) => [E.prototype, ['constructor', 'name', 'message']] as const,
+  ),
+];
+
+/** Longest array `fill` or string `repeat`/`padStart`/`padEnd` result the realm allows. */
+export const MAX_BUILT_IN_ALLOCATION = 10_000_000;
+
+/** Frames kept in a stack trace: enough for `console` to find its caller, too few to show host frames. */
+const STACK_TRACE_LIMIT = 2;
+
+const { defineProperty, getOwnPropertyDescriptor, getPrototypeOf, freeze, isFrozen } = Object;
+const ownKeys = Reflect.ownKeys;
+const apply = Reflect.apply;
+const RealmSyntaxError = SyntaxError;
+const RealmRangeError = RangeError;
+
+/**
+ * Locks the realm down (see the file comment). `extraGlobals` are added before freezing.
+ *
+ * @example
+ * ```ts
+ * hardenRealm(globalThis, { console: createConsole(state) });
+ * ```
+ */
+export function hardenRealm(global: typeof globalThis, extraGlobals: Record<string, unknown>): void {
+  const mutableGlobal = global as unknown as Record<string, unknown>;
+  for (const name of REMOVED_GLOBALS) delete mutableGlobal[name];
+  for (const [name, value] of Object.entries(extraGlobals)) {
+    defineProperty(global, name, { value, writable: false, enumerable: false, configurable: false });
+  }
+  Error.stackTraceLimit = STACK_TRACE_LIMIT;
+  giveJsonParseAppSyncBehavior();
+  guardAllocatingBuiltIns();
+  for (const [prototype, keys] of OVERRIDABLE) for (const key of keys) makeOverridable(prototype, key);
+  deepFreeze(global);
+}
+
+/**
+ * Freezes `root` and everything reachable from it through properties, accessors and
+ * prototypes. Objects already frozen are not walked again.
+ *
+ * @example
+ * ```ts
+ * deepFreeze(createAppSyncModules(host, session));
+ * ```
+ */
+export function deepFreeze(root: unknown): void {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if ((typeof value !== 'object' && typeof value !== 'function') || value === null || isFrozen(value)) continue;
+    freeze(value);
+    stack.push(getPrototypeOf(value));
+    for (const key of ownKeys(value)) {
+      const descriptor = getOwnPropertyDescriptor(value, key);
+      if (!descriptor) continue;
+      if ('value' in descriptor) stack.push(descriptor.value);
+      else stack.push(descriptor.get, descriptor.set);
+    }
+  }
+}
+
+/** AppSync's `JSON.parse` returns `""` for text that is not JSON instead of throwing. */
+function giveJsonParseAppSyncBehavior(): void {
+  const parse = JSON.parse;
+  defineProperty(JSON, 'parse', {
+    value: function parseJson(text: string, reviver?: (this: unknown, key: string, value: unknown) => unknown): unknown {
+      try {
+        return apply(parse, JSON, [text, reviver]);
+      } catch (error) {
+        if (error instanceof RealmSyntaxError) return '';
+        throw error;
+      }
+    },
+    writable: true,
+    enumerable: false,
+    configurable: true,
+  });
+}
+
+/**
+ * The timeout stops loops of JavaScript, not one built-in call that allocates gigabytes
+ * (`Array(1e9).fill(0)` aborts the whole process). These calls refuse such sizes instead.
+ */
+function guardAllocatingBuiltIns(): void {
+  const tooLong = (what: string, length: number) =>
+    new RealmRangeError(`${what} of ${length} elements exceeds the sandbox limit of ${MAX_BUILT_IN_ALLOCATION}`);
+  const fill = Array.prototype.fill;
+  replaceMethod(Array.prototype, 'fill', function fill_(this: unknown[], ...args: unknown[]) {
+    if (this.length > MAX_BUILT_IN_ALLOCATION) throw tooLong('Array.prototype.fill', this.length);
+    return apply(fill, this, args);
+  });
+  for (const name of ['repeat', 'padStart', 'padEnd'] as const) {
+    const original = String.prototype[name] as (...args: unknown[]) => string;
+    replaceMethod(String.prototype, name, function guarded(this: string, ...args: unknown[]) {
+      const requested = name === 'repeat' ? String(this).length * Number(args[0]) : Number(args[0]);
+      if (requested > MAX_BUILT_IN_ALLOCATION) throw tooLong(`String.prototype.${name}`, requested);
+      return apply(original, this, args);
+    });
+  }
+}
+
+function replaceMethod(target: object, key: string, replacement: (...args: never[]) => unknown): void {
+  const descriptor = getOwnPropertyDescriptor(target, key);
+  defineProperty(replacement, 'name', { value: key });
+  defineProperty(target, key, { ...descriptor, value: replacement });
+}
+
+/** Turns a data property of a prototype into an accessor that shadows on assignment. */
+function makeOverridable(prototype: object, key: string): void {
+  const descriptor = getOwnPropertyDescriptor(prototype, key);
+  if (!descriptor || !('value' in descriptor)) return;
+  const value: unknown = descriptor.value;
+  defineProperty(prototype, key, {
+    get: function getter() {
+      return value;
+    },
+    set: function setter(this: object, replacement: unknown) {
+      if (this === prototype) throw new TypeError(`Cannot assign to read only property '${key}' of a frozen prototype`);
+      if (Object.prototype.hasOwnProperty.call(this, key)) {
+        (this as Record<string, unknown>)[key] = replacement;
+      } else {
+        defineProperty(this, key, { value: replacement, writable: true, enumerable: true, configurable: true });
+      }
+    },
+    enumerable: descriptor.enumerable ?? false,
+    configurable: false,
+  });
+}
