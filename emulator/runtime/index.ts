@@ -1,0 +1,162 @@
+/**
+ * The APPSYNC_JS runtime modules for running resolver code outside AWS: what
+ * `@aws-appsync/utils` and `@aws-appsync/utils/dynamodb` provide inside AppSync (the npm
+ * package of that name holds types only). The sandbox bundles this file and evaluates it in a
+ * realm without Node globals; everything here is plain ECMAScript and reaches the host only
+ * through `HostCapabilities` and the session getter. See `contract.ts`.
+ */
+import type { AppSyncModules, EvaluationSession, HostCapabilities } from './contract.ts';
+import { base64Decode, base64Encode } from './base64.ts';
+import { dynamodbModule } from './dynamodb-helpers.ts';
+import { toDynamoDBExpressionJson } from './dynamodb-expression.ts';
+import { escapeJavaScript } from './escape-javascript.ts';
+import { HandlerStop } from './handler-stop.ts';
+import { javaMatches } from './java-regex.ts';
+import { isPlainObject, toJsonValue } from './json-value.ts';
+import { autoId, autoKsuid, autoUlid } from './unique-ids.ts';
+import { urlDecode, urlEncode } from './url-encoding.ts';
+import { utilDynamodb } from './util-dynamodb.ts';
+import { createUtilMath, utilStr } from './util-str-math.ts';
+import { createUtilTime } from './util-time.ts';
+import { utilValues } from './util-values.ts';
+
+export type {
+  AppSyncModules,
+  AppendedError,
+  EarlyReturnSkipTo,
+  EvaluationSession,
+  HandlerStopKind,
+  HostCapabilities,
+} from './contract.ts';
+export { HandlerStop, isHandlerStop } from './handler-stop.ts';
+
+/** A helper AppSync has but this offline runtime does not: calling it says so plainly. */
+function unsupported(name: string): () => never {
+  return () => {
+    throw new Error(`${name} is not supported by the offline APPSYNC_JS runtime`);
+  };
+}
+
+/** A JSON copy taken when the call is made, so that later mutation by the resolver has no effect. */
+function snapshot(value: unknown): unknown {
+  return toJsonValue(value);
+}
+
+/** Freezes `value` and everything reachable from it, so resolver code cannot patch the runtime. */
+function deepFreeze<T>(value: T): T {
+  if ((typeof value === 'object' && value !== null) || typeof value === 'function') {
+    if (Object.isFrozen(value)) return value;
+    Object.freeze(value);
+    for (const key of Reflect.ownKeys(value as object)) {
+      const descriptor = Object.getOwnPropertyDescriptor(value, key);
+      if (descriptor !== undefined && 'value' in descriptor) deepFreeze(descriptor.value);
+    }
+  }
+  return value;
+}
+
+/**
+ * Builds the modules a resolver imports. `session` is called on every use, so the sandbox can
+ * swap the session per evaluation while the modules themselves are built once per realm.
+ *
+ * @example
+ * ```ts
+ * const modules = createAppSyncModules(host, () => currentSession);
+ * const { util, runtime } = modules['@aws-appsync/utils'] as typeof import('@aws-appsync/utils');
+ * ```
+ */
+export function createAppSyncModules(host: HostCapabilities, session: () => EvaluationSession): AppSyncModules {
+  const util = {
+    error(message?: unknown, errorType?: unknown, data?: unknown, errorInfo?: unknown): never {
+      throw HandlerStop.error(
+        message === undefined || message === null ? '' : String(message),
+        errorType === undefined || errorType === null ? undefined : String(errorType),
+        snapshot(data),
+        snapshot(errorInfo),
+      );
+    },
+    appendError(message?: unknown, errorType?: unknown, data?: unknown, errorInfo?: unknown): void {
+      const entry: { message: string; errorType?: string; data?: unknown; errorInfo?: unknown } = {
+        message: message === undefined || message === null ? '' : String(message),
+      };
+      if (errorType !== undefined && errorType !== null) entry.errorType = String(errorType);
+      if (data !== undefined) entry.data = snapshot(data);
+      if (errorInfo !== undefined) entry.errorInfo = snapshot(errorInfo);
+      session().outErrors.push(entry);
+    },
+    unauthorized(): never {
+      throw HandlerStop.error('Unauthorized', 'Unauthorized');
+    },
+    authType: (): string => session().authType,
+    autoId: () => autoId(host),
+    autoUlid: () => autoUlid(host),
+    autoKsuid: () => autoKsuid(host),
+    matches: (pattern: string, value: string) => javaMatches(pattern, value),
+    escapeJavaScript: (value: string) => escapeJavaScript(value),
+    urlEncode: (value: string) => urlEncode(value),
+    urlDecode: (value: string) => urlDecode(value),
+    base64Encode: (value: string) => base64Encode(value),
+    base64Decode: (value: string) => base64Decode(value),
+    ...utilValues,
+    time: createUtilTime(host),
+    dynamodb: utilDynamodb,
+    transform: {
+      toDynamoDBFilterExpression: (filter: unknown) => toDynamoDBExpressionJson(filter),
+      toDynamoDBConditionExpression: (condition: unknown) => toDynamoDBExpressionJson(condition),
+      toElasticsearchQueryDSL: unsupported('util.transform.toElasticsearchQueryDSL'),
+      toSubscriptionFilter: unsupported('util.transform.toSubscriptionFilter'),
+    },
+    str: utilStr,
+    math: createUtilMath(host),
+    http: {
+      addResponseHeader(name: unknown, value: unknown): void {
+        const current = session();
+        current.responseHeaders ??= {};
+        current.responseHeaders[String(name)] = snapshot(value);
+      },
+      addResponseHeaders(headers: unknown): void {
+        if (!isPlainObject(headers)) throw new Error('util.http.addResponseHeaders: expected an object of headers');
+        for (const name of Object.keys(headers)) util.http.addResponseHeader(name, headers[name]);
+      },
+      copyHeaders: unsupported('util.http.copyHeaders'),
+    },
+    xml: {
+      toMap: unsupported('util.xml.toMap'),
+      toJsonString: unsupported('util.xml.toJsonString'),
+    },
+    rds: {
+      toJsonObject: unsupported('util.rds.toJsonObject'),
+    },
+  };
+
+  const record =
+    (name: string) =>
+    (...args: unknown[]): void => {
+      session().extensions.push({ name, args: args.map(snapshot) });
+    };
+  const extensions = {
+    evictFromApiCache: record('evictFromApiCache'),
+    setSubscriptionFilter: record('setSubscriptionFilter'),
+    setSubscriptionInvalidationFilter: record('setSubscriptionInvalidationFilter'),
+    invalidateSubscriptions: record('invalidateSubscriptions'),
+  };
+
+  const runtime = {
+    earlyReturn(value?: unknown, options?: unknown): never {
+      let skipTo: 'END' | 'NEXT' | null = null;
+      if (options !== undefined && options !== null) {
+        const requested = isPlainObject(options) ? options['skipTo'] : undefined;
+        if (requested !== 'END' && requested !== 'NEXT' && requested !== undefined) {
+          throw new Error(`runtime.earlyReturn: skipTo must be 'END' or 'NEXT', got ${JSON.stringify(requested)}`);
+        }
+        skipTo = requested ?? null;
+      }
+      throw HandlerStop.earlyReturn(value, skipTo);
+    },
+  };
+
+  return deepFreeze({
+    '@aws-appsync/utils': { util, extensions, runtime },
+    '@aws-appsync/utils/dynamodb': { ...dynamodbModule },
+  });
+}
