@@ -71,7 +71,14 @@ export function createCognitoRouteHandler(provider: IdentityProvider): CognitoRo
     }
     if (method !== 'POST' || targetValue === undefined || !targetValue.startsWith(COGNITO_TARGET_PREFIX)) return false;
 
-    const body = await readBody(request);
+    let body: string | null;
+    try {
+      body = await readBody(request);
+    } catch {
+      // The client went away mid-request: nobody is left to answer.
+      response.destroy();
+      return true;
+    }
     if (body === null) {
       send(response, 413, { 'content-type': 'application/x-amz-json-1.1' }, JSON.stringify({ __type: 'SerializationException', message: `Request body larger than ${MAX_BODY_BYTES} bytes.` }));
       return true;
