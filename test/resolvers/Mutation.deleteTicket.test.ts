@@ -1,0 +1,218 @@
+import { describe, expect, it } from 'vitest';
+import { ticketItem, ticketView, TICKET_ID } from './fixtures.ts';
+import { makeContext, TEST_TABLE_NAME, type PersonaName } from './make-context.ts';
+import { expectFieldError, runHandler } from './run-bundle.ts';
+
+const RESOLVER = 'Mutation.deleteTicket/resolver.js';
+const GET_TICKET = 'Mutation.deleteTicket/1-get-ticket.js';
+const LIST_COMMENTS = 'Mutation.deleteTicket/2-list-comments.js';
+const DELETE_COMMENTS = 'Mutation.deleteTicket/3-delete-comments.js';
+const DELETE_TICKET = 'Mutation.deleteTicket/4-delete-ticket.js';
+const FIELD = 'Mutation.deleteTicket';
+const ARGS = { id: TICKET_ID };
+const COMMENT_KEYS = [
+  { pk: `TICKET#${TICKET_ID}`, sk: 'COMMENT#2026-11-21T10:00:00.000Z#01JDQ9000000000000000000AA' },
+  { pk: `TICKET#${TICKET_ID}`, sk: 'COMMENT#2026-11-21T11:00:00.000Z#01JDQ9000000000000000000AB' },
+];
+
+describe('Resolver: Mutation.deleteTicket', () => {
+  describe('resolver (before and after the functions)', () => {
+    it.each<PersonaName>(['agent', 'customer'])('refuses %s, who is not an admin, even if AppSync called the resolver', async (persona) => {
+      // Prepare
+      const ctx = makeContext({ field: FIELD, persona, args: ARGS });
+
+      // Act
+      const outcome = await runHandler(RESOLVER, 'request', ctx);
+
+      // Assess
+      expectFieldError(outcome, 'Unauthorized', /Mutation\.deleteTicket/);
+    });
+
+    it('lets an admin in', async () => {
+      // Prepare
+      const ctx = makeContext({ field: FIELD, persona: 'admin', token: 'access', args: ARGS });
+
+      // Act
+      const outcome = await runHandler(RESOLVER, 'request', ctx);
+
+      // Assess
+      expect(outcome.error).toBeUndefined();
+    });
+
+    it('returns the deleted ticket, or null when there was none', async () => {
+      // Prepare
+      const deleted = makeContext({ field: FIELD, persona: 'admin', args: ARGS, prevResult: ticketView() });
+      const none = makeContext({ field: FIELD, persona: 'admin', args: ARGS, prevResult: null });
+
+      // Act
+      const outcomes = [await runHandler(RESOLVER, 'response', deleted), await runHandler(RESOLVER, 'response', none)];
+
+      // Assess
+      expect(outcomes.map((outcome) => outcome.result)).toEqual([ticketView(), null]);
+    });
+  });
+
+  describe('1-get-ticket', () => {
+    it('reads the ticket strongly consistently', async () => {
+      // Prepare
+      const ctx = makeContext({ field: FIELD, persona: 'admin', args: ARGS });
+
+      // Act
+      const outcome = await runHandler(GET_TICKET, 'request', ctx);
+
+      // Assess
+      expect(outcome.result).toEqual({ operation: 'GetItem', key: { pk: { S: `TICKET#${TICKET_ID}` }, sk: { S: 'TICKET' } }, consistentRead: true });
+    });
+
+    it('stashes the ticket, or null when there is none', async () => {
+      // Prepare
+      const found = makeContext({ field: FIELD, persona: 'admin', args: ARGS, result: ticketItem() });
+      const missing = makeContext({ field: FIELD, persona: 'admin', args: ARGS, result: null });
+
+      // Act
+      const outcomes = [await runHandler(GET_TICKET, 'response', found), await runHandler(GET_TICKET, 'response', missing)];
+
+      // Assess
+      expect(outcomes.map((outcome) => outcome.stash.ticket)).toEqual([ticketView(), null]);
+    });
+  });
+
+  describe('2-list-comments', () => {
+    it('lists the keys of the first 25 comments', async () => {
+      // Prepare
+      const ctx = makeContext({ field: FIELD, persona: 'admin', args: ARGS, stash: { ticket: ticketView() } });
+
+      // Act
+      const outcome = await runHandler(LIST_COMMENTS, 'request', ctx);
+
+      // Assess
+      expect(outcome.result).toEqual({
+        operation: 'Query',
+        query: {
+          expression: '#pk = :pk AND begins_with(#sk, :prefix)',
+          expressionNames: { '#pk': 'pk', '#sk': 'sk' },
+          expressionValues: { ':pk': { S: `TICKET#${TICKET_ID}` }, ':prefix': { S: 'COMMENT#' } },
+        },
+        scanIndexForward: true,
+        limit: 25,
+        consistentRead: true,
+        projection: { expression: '#pk, #sk', expressionNames: { '#pk': 'pk', '#sk': 'sk' } },
+      });
+    });
+
+    it('does nothing when there is no ticket', async () => {
+      // Prepare
+      const ctx = makeContext({ field: FIELD, persona: 'admin', args: ARGS, stash: { ticket: null } });
+
+      // Act
+      const outcome = await runHandler(LIST_COMMENTS, 'request', ctx);
+
+      // Assess
+      expect(outcome.error).toBeUndefined();
+      expect(outcome.result).toEqual([]);
+    });
+
+    it('stashes the comment keys', async () => {
+      // Prepare
+      const ctx = makeContext({ field: FIELD, persona: 'admin', args: ARGS, stash: { ticket: ticketView() }, result: { items: COMMENT_KEYS, nextToken: null } });
+
+      // Act
+      const outcome = await runHandler(LIST_COMMENTS, 'response', ctx);
+
+      // Assess
+      expect(outcome.stash.commentKeys).toEqual(COMMENT_KEYS);
+    });
+  });
+
+  describe('3-delete-comments', () => {
+    it('deletes the listed comments in one BatchDeleteItem on the TABLE_NAME table', async () => {
+      // Prepare
+      const ctx = makeContext({ field: FIELD, persona: 'admin', args: ARGS, stash: { ticket: ticketView(), commentKeys: COMMENT_KEYS } });
+
+      // Act
+      const outcome = await runHandler(DELETE_COMMENTS, 'request', ctx);
+
+      // Assess
+      expect(outcome.result).toEqual({
+        operation: 'BatchDeleteItem',
+        tables: { [TEST_TABLE_NAME]: COMMENT_KEYS.map((key) => ({ pk: { S: key.pk }, sk: { S: key.sk } })) },
+      });
+    });
+
+    it('does nothing when there are no comments', async () => {
+      // Prepare
+      const ctx = makeContext({ field: FIELD, persona: 'admin', args: ARGS, stash: { ticket: ticketView(), commentKeys: [] } });
+
+      // Act
+      const outcome = await runHandler(DELETE_COMMENTS, 'request', ctx);
+
+      // Assess
+      expect(outcome.error).toBeUndefined();
+      expect(outcome.result).toBe(0);
+    });
+
+    it('says which environment variable is missing rather than leaving comments behind silently', async () => {
+      // Prepare
+      const ctx = makeContext({ field: FIELD, persona: 'admin', args: ARGS, stash: { ticket: ticketView(), commentKeys: COMMENT_KEYS }, env: {} });
+
+      // Act
+      const outcome = await runHandler(DELETE_COMMENTS, 'request', ctx);
+
+      // Assess
+      expectFieldError(outcome, 'ConfigurationError', /TABLE_NAME/);
+    });
+  });
+
+  describe('4-delete-ticket', () => {
+    it('deletes the ticket on condition that it still exists', async () => {
+      // Prepare
+      const ctx = makeContext({ field: FIELD, persona: 'admin', args: ARGS, stash: { ticket: ticketView() } });
+
+      // Act
+      const outcome = await runHandler(DELETE_TICKET, 'request', ctx);
+
+      // Assess
+      expect(outcome.result).toEqual({
+        operation: 'DeleteItem',
+        key: { pk: { S: `TICKET#${TICKET_ID}` }, sk: { S: 'TICKET' } },
+        condition: { expression: 'attribute_exists(#pk)', expressionNames: { '#pk': 'pk' } },
+      });
+    });
+
+    it('does nothing and answers null when there was no ticket', async () => {
+      // Prepare
+      const ctx = makeContext({ field: FIELD, persona: 'admin', args: ARGS, stash: { ticket: null } });
+
+      // Act
+      const outcome = await runHandler(DELETE_TICKET, 'request', ctx);
+
+      // Assess
+      expect(outcome.error).toBeUndefined();
+      expect(outcome.result).toBeNull();
+    });
+
+    it('returns the deleted ticket', async () => {
+      // Prepare
+      const ctx = makeContext({ field: FIELD, persona: 'admin', args: ARGS, stash: { ticket: ticketView() }, result: ticketItem() });
+
+      // Act
+      const outcome = await runHandler(DELETE_TICKET, 'response', ctx);
+
+      // Assess
+      expect(outcome.result).toEqual(ticketView());
+    });
+
+    it('answers null when another request deleted the ticket meanwhile', async () => {
+      // Prepare
+      const error = { message: 'The conditional request failed', type: 'DynamoDB:ConditionalCheckFailedException' };
+      const ctx = makeContext({ field: FIELD, persona: 'admin', args: ARGS, stash: { ticket: ticketView() }, result: null, error });
+
+      // Act
+      const outcome = await runHandler(DELETE_TICKET, 'response', ctx);
+
+      // Assess
+      expect(outcome.error).toBeUndefined();
+      expect(outcome.result).toBeNull();
+    });
+  });
+});
