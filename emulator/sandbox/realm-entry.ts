@@ -1,20 +1,20 @@
 /**
- * Runs INSIDE the sandbox realm: the entry point `realm-bundle.ts` bundles (with the APPSYNC_JS
- * runtime of `emulator/runtime/`) and evaluates in the realm. No Node APIs here.
+ * Runs INSIDE the sandbox realm: `realm-bundle.ts` bundles it with the APPSYNC_JS runtime
+ * (`emulator/runtime/index.ts`) and evaluates both in the realm. No Node APIs here.
  *
  * It keeps everything a run needs on this side of the boundary: the runtime modules, the
  * `console`, the `ctx`, the catching of `util.error` / `runtime.earlyReturn`, and the
  * serialization of every result to JSON (under the host's timeout, so that a getter or a
  * `toJSON` in a returned value runs here, never in the host).
  */
-import type { EvaluationSession, HostCapabilities } from '../runtime/contract.ts';
+import type { AppSyncModules, EvaluationSession, HostCapabilities } from '../runtime/contract.ts';
 import { createConsole, type ConsoleState } from './realm-console.ts';
 import { makeContext, type HandlerContext } from './realm-context.ts';
 import { deepFreeze, hardenRealm } from './realm-harden.ts';
 import type { RealmError, RealmHostApi, RealmOutcome, RealmRequest, RuntimeModule } from './realm-protocol.ts';
 
 /** What the compiled module (see `rewrite-module.ts`) is: a function returning its exports. */
-type ModuleFactory = (link: typeof linkImport, modules: object) => Record<string, unknown>;
+type ModuleFactory = (link: typeof linkImport, modules: AppSyncModules) => Record<string, unknown>;
 
 const parseJson = JSON.parse;
 const stringify = JSON.stringify;
@@ -26,10 +26,10 @@ const hasOwn = (object: object, key: string) => Object.prototype.hasOwnProperty.
 const NOT_PREPARED = stringify({ internal: 'The sandbox was asked to run with nothing prepared, or while running.' });
 
 /**
- * The realm's side of the sandbox, around the APPSYNC_JS runtime `runtime` (the module
- * `emulator/runtime/index.ts`, bundled alongside; see `realm-bundle.ts`). Its functions are
- * handed to the host only; resolver code can reach none of them (the dispatch script reads `dispatch` from a binding whose name
- * resolver code may not use, and `dispatch` refuses to run twice at once).
+ * The realm's side of the sandbox, around the APPSYNC_JS runtime `runtime`. Its functions are
+ * handed to the host only; resolver code can reach none of them (the dispatch script reads
+ * `dispatch` from a binding whose name resolver code may not use, and `dispatch` refuses to
+ * run twice at once).
  *
  * @example
  * ```ts
@@ -39,17 +39,19 @@ const NOT_PREPARED = stringify({ internal: 'The sandbox was asked to run with no
  * ```
  */
 export function createRealmApi(runtime: RuntimeModule): RealmHostApi {
-  let host: HostCapabilities | undefined;
+  let modules: AppSyncModules | undefined;
+  // The session of the current run: the modules are built once and read it on every use.
+  let session: EvaluationSession = newSession('');
   let pending: { factory: ModuleFactory; requestJson: string } | undefined;
   let running = false;
   const consoleState: ConsoleState = { logs: [], sites: {} };
 
   return Object.freeze({
     install(randomHex: (count: number) => string, nowEpochMilliseconds: () => number): void {
-      if (host) return;
-      // Host functions stay in this closure; resolver code only ever sees these wrappers,
-      // which are functions of this realm and pass primitives only.
-      host = Object.freeze({
+      if (modules) return;
+      // The host's functions stay in this closure; resolver code only ever reaches these
+      // wrappers, which are functions of this realm and pass primitives only.
+      const host: HostCapabilities = Object.freeze({
         randomHex: (count: number): string => {
           const hex: unknown = randomHex(Number(count));
           return typeof hex === 'string' ? hex : '';
@@ -59,9 +61,11 @@ export function createRealmApi(runtime: RuntimeModule): RealmHostApi {
           return typeof now === 'number' ? now : Date.now();
         },
       });
+      modules = runtime.createAppSyncModules(host, () => session);
     },
     harden(): void {
       hardenRealm(globalThis, { console: createConsole(consoleState) });
+      deepFreeze(modules);
     },
     prepare(factory: unknown, requestJson: string): void {
       pending = typeof factory === 'function' ? { factory: factory as ModuleFactory, requestJson: String(requestJson) } : undefined;
@@ -74,13 +78,15 @@ export function createRealmApi(runtime: RuntimeModule): RealmHostApi {
       return stringify(consoleState.logs);
     },
     dispatch(): string {
-      if (running || !pending || !host) return NOT_PREPARED;
+      if (running || !pending || !modules) return NOT_PREPARED;
       running = true;
       const { factory, requestJson } = pending;
       pending = undefined;
       let outcome: string;
       try {
-        outcome = run(runtime, host, factory, requestJson, consoleState);
+        const request = parseJson(requestJson) as RealmRequest;
+        session = newSession(request.authType);
+        outcome = run(runtime, modules, session, factory, request, consoleState);
       } catch {
         outcome = stringify({ internal: 'The sandbox failed while reporting the outcome of a run.' });
       }
@@ -93,18 +99,19 @@ export function createRealmApi(runtime: RuntimeModule): RealmHostApi {
 /** One run: load the module, call the handler, serialize everything. */
 function run(
   runtime: RuntimeModule,
-  host: HostCapabilities,
-  factory: ModuleFactory, requestJson: string, consoleState: ConsoleState): string {
-  const request = parseJson(requestJson) as RealmRequest;
+  modules: AppSyncModules,
+  session: EvaluationSession,
+  factory: ModuleFactory,
+  request: RealmRequest,
+  consoleState: ConsoleState,
+): string {
   consoleState.logs = [];
   consoleState.sites = request.consoleSites;
-  const session: EvaluationSession = { outErrors: [], extensions: [], authType: request.authType, responseHeaders: {} };
   const outcome: RealmOutcome = { outErrors: '[]', extensions: '[]', responseHeaders: '{}', logs: [], stash: '{}' };
   let ctx: HandlerContext | undefined;
   try {
     ctx = makeContext(parseJson(request.contextJson));
-    const modules = runtime.createAppSyncModules(host, session);
-    deepFreeze(modules);
+    // Evaluating the module body here, per run, gives every run fresh module-level state.
     const exports = factory(linkImport, modules);
     const handler = hasOwn(exports, request.fn) ? exports[request.fn] : undefined;
     if (typeof handler === 'function') {
@@ -129,12 +136,16 @@ function run(
   return stringify(outcome);
 }
 
+function newSession(authType: string): EvaluationSession {
+  return { outErrors: [], extensions: [], authType, responseHeaders: {} };
+}
+
 /**
  * Resolves one import of the compiled module, as ESM linking would: a missing export is a
  * `SyntaxError` with V8's wording.
  */
-function linkImport(modules: Record<string, Record<string, unknown> | undefined>, specifier: string, name: string): unknown {
-  const module = hasOwn(modules, specifier) ? modules[specifier] : undefined;
+function linkImport(modules: AppSyncModules, specifier: string, name: string): unknown {
+  const module = hasOwn(modules, specifier) ? modules[specifier as keyof AppSyncModules] : undefined;
   if (!module) throw new RealmSyntaxError(`Cannot find module '${specifier}'`);
   if (name === '*') return module;
   if (!hasOwn(module, name)) {

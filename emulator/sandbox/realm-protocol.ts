@@ -9,7 +9,8 @@ import type { HandlerStop } from '../runtime/handler-stop.ts';
 
 /** What the sandbox needs of the APPSYNC_JS runtime module (`emulator/runtime/index.ts`). */
 export interface RuntimeModule {
-  createAppSyncModules(host: HostCapabilities, session: EvaluationSession): AppSyncModules;
+  /** Builds the modules once per realm; `session` is read on every use (one session per run). */
+  createAppSyncModules(host: HostCapabilities, session: () => EvaluationSession): AppSyncModules;
   isHandlerStop(x: unknown): x is HandlerStop;
 }
 
