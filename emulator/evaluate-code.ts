@@ -109,9 +109,13 @@ function validate(input: EvaluateCodeInput): HandlerName {
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new BadRequestException('The context must be a JSON object.');
   }
-  const fn = input.function ?? 'request';
-  if (fn === 'request' || fn === 'response') return fn;
+  const fn: string = input.function ?? 'request';
+  if (isHandlerName(fn)) return fn;
   throw new BadRequestException("function must be 'request' or 'response'.");
+}
+
+function isHandlerName(name: string): name is HandlerName {
+  return name === 'request' || name === 'response';
 }
 
 /** The stash given in the context, unchanged (for code that did not run). */
