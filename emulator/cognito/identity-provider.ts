@@ -115,8 +115,9 @@ function positiveInteger(value: number, name: string): number {
  */
 export async function createIdentityProvider(options: IdentityProviderOptions): Promise<IdentityProvider> {
   const userPoolId = options.userPoolId ?? DEFAULT_USER_POOL_ID;
-  const region = options.region ?? regionOf(userPoolId);
-  regionOf(userPoolId);
+  // Validates the pool id even when the region is given explicitly.
+  const poolRegion = regionOf(userPoolId);
+  const region = options.region ?? poolRegion;
   const clientId = options.clientId ?? DEFAULT_CLIENT_ID;
   if (clientId === '') throw new CognitoConfigurationError('clientId must not be empty.');
   const tokenLifetimeSeconds = positiveInteger(options.tokenLifetimeSeconds ?? DEFAULT_TOKEN_LIFETIME_SECONDS, 'tokenLifetimeSeconds');
