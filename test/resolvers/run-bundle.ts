@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { evaluateCode } from '../../emulator/index.ts';
+import { runHandler as runInSandbox } from '../../emulator/sandbox/index.ts';
 import type { AppSyncContext } from './make-context.ts';
 
 /** Where the build writes the resolver bundles. */
@@ -46,8 +47,8 @@ export async function runHandler(bundle: string, fn: 'request' | 'response', ctx
     context: JSON.stringify(ctx),
     function: fn,
   });
-  const error = output.error === undefined || output.error === null ? undefined : (output.error as HandlerOutcome['error']);
-  expect((error as { codeErrors?: unknown[] } | undefined)?.codeErrors ?? [], `code errors in ${bundle}`).toEqual([]);
+  expect(output.error?.codeErrors ?? [], `code errors in ${bundle}`).toEqual([]);
+  const error = output.error === undefined ? undefined : { message: output.error.message, errorType: errorTypeOf(bundle, fn, ctx) };
   return {
     result: error === undefined ? parseJson(output.evaluationResult) : undefined,
     error,
@@ -55,6 +56,15 @@ export async function runHandler(bundle: string, fn: 'request' | 'response', ctx
     outErrors: (parseJson(output.outErrors) ?? []) as unknown[],
     logs: (output.logs ?? []) as string[],
   };
+}
+
+/**
+ * The `errorType` the handler gave `util.error`. AWS's EvaluateCode reports only the message, so
+ * the type is read from the emulator's sandbox (which `evaluateCode` is built on) running the
+ * same bundle on the same context. Against AWS, assert the message alone.
+ */
+function errorTypeOf(bundle: string, fn: 'request' | 'response', ctx: AppSyncContext): string | undefined {
+  return runInSandbox(readBundle(bundle), fn, JSON.stringify(ctx)).error?.errorType;
 }
 
 /**
