@@ -1,0 +1,170 @@
+/**
+ * Executes one GraphQL request as AppSync does, after authorization: parse, validate (with the
+ * stack's depth limit and introspection setting), run each field's resolver bundle, enforce
+ * `deniedFields`, and answer in AppSync's shape.
+ *
+ * A denied field is never resolved: its value is `null`, with AppSync's `Unauthorized` error and
+ * normal null propagation. That holds for mutations too (the notes leave open whether AppSync
+ * still runs a denied mutation's resolver; not running it is the safe reading, and the
+ * resolvers re-check anyway).
+ */
+import {
+  defaultFieldResolver,
+  execute,
+  getLocation,
+  GraphQLError,
+  NoSchemaIntrospectionCustomRule,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type GraphQLFieldResolver,
+  type GraphQLSchema,
+  type ValidationRule,
+} from 'graphql';
+import type { DataSource } from '../dynamodb/dynamodb-data-source.ts';
+import type { HandlerRunner } from '../resolvers/handler-runner.ts';
+import type { ResolverBundles } from '../resolvers/resolver-bundles.ts';
+import { fieldInvocation } from '../resolvers/resolver-context.ts';
+import { runResolver } from '../resolvers/run-resolver.ts';
+import { AppSyncFieldError, appSyncLocations, formatExecutionError, unauthorizedFieldError, type AppSyncErrorEntry } from './appsync-error.ts';
+import { queryDepthRule } from './query-depth-rule.ts';
+import { formatSyntaxError, formatValidationError, formatVariableError } from './validation-errors.ts';
+
+/** The API's settings that shape execution. */
+export interface ExecutionSettings {
+  readonly queryDepthLimit: number;
+  readonly resolverCountLimit: number;
+  readonly introspection: boolean;
+}
+
+/** Everything one request brings. */
+export interface GraphQLRequest {
+  readonly query: string;
+  readonly operationName: string | null;
+  readonly variables: Readonly<Record<string, unknown>> | null;
+  readonly headers: Readonly<Record<string, string>>;
+  /** The authorizer's answer, already checked (`isAuthorized: true`). */
+  readonly resolverContext: Readonly<Record<string, string>>;
+  readonly deniedFields: ReadonlySet<string>;
+}
+
+/** What the API needs to run resolvers. */
+export interface ExecutionServices {
+  readonly schema: GraphQLSchema;
+  readonly bundles: ResolverBundles;
+  readonly runHandler: HandlerRunner;
+  readonly table: DataSource;
+  readonly settings: ExecutionSettings;
+  /** Server-side diagnostics (internal failures, resolver logs); never sent to the client. */
+  readonly log: (line: string) => void;
+}
+
+/** The response body, in AppSync's shape. */
+export interface GraphQLResponse {
+  data: unknown;
+  errors?: AppSyncErrorEntry[];
+}
+
+interface RequestState {
+  readonly request: GraphQLRequest;
+  readonly services: ExecutionServices;
+  readonly appended: AppSyncErrorEntry[];
+  resolverCount: number;
+}
+
+const fieldResolver: GraphQLFieldResolver<unknown, RequestState> = async (source, args, state, info) => {
+  const coordinate = `${info.parentType.name}.${info.fieldName}`;
+  if (state.request.deniedFields.has(coordinate)) throw unauthorizedFieldError(info.parentType.name, info.fieldName);
+  const resolver = state.services.bundles.resolvers.get(coordinate);
+  if (resolver === undefined) return defaultFieldResolver(source, args, state, info);
+  state.resolverCount += 1;
+  if (state.resolverCount > state.services.settings.resolverCountLimit) {
+    throw new AppSyncFieldError(
+      `Resolver invocation limit of ${state.services.settings.resolverCountLimit} reached.`,
+      'ResolverCountLimitExceeded',
+    );
+  }
+  const path: Array<string | number> = [];
+  for (let at: typeof info.path | undefined = info.path; at !== undefined; at = at.prev) path.unshift(at.key);
+  const locations = appSyncLocations(info.fieldNodes.flatMap((node) => (node.loc === undefined ? [] : [getLocation(node.loc.source, node.loc.start)])));
+  const invocation = fieldInvocation(args, source, info, {
+    resolverContext: state.request.resolverContext,
+    headers: state.request.headers,
+    env: state.services.bundles.env,
+  });
+  return runResolver(resolver, invocation, {
+    runHandler: state.services.runHandler,
+    table: state.services.table,
+    log: (line) => state.services.log(`[${coordinate}] ${line}`),
+    appendError: (error) => {
+      state.appended.push({
+        path,
+        data: error.data ?? null,
+        errorType: error.errorType ?? null,
+        errorInfo: error.errorInfo ?? null,
+        locations,
+        message: error.message,
+      });
+    },
+  });
+};
+
+/** The validation rules for the settings: graphql-js's, the depth limit, introspection. */
+export function validationRules(settings: ExecutionSettings): ValidationRule[] {
+  return [
+    ...specifiedRules,
+    queryDepthRule(settings.queryDepthLimit),
+    ...(settings.introspection ? [] : [NoSchemaIntrospectionCustomRule]),
+  ];
+}
+
+/**
+ * Parses a request's document, or gives the errors to answer with.
+ */
+export function parseRequest(query: string): { document: DocumentNode } | { errors: AppSyncErrorEntry[] } {
+  try {
+    return { document: parse(query, { maxTokens: 20_000 }) };
+  } catch (error) {
+    if (error instanceof GraphQLError) return { errors: [formatSyntaxError(error)] };
+    throw error;
+  }
+}
+
+/**
+ * Runs one authorized request.
+ *
+ * @example
+ * const body = await executeRequest(services, { query, operationName, variables, headers, resolverContext, deniedFields });
+ */
+export async function executeRequest(services: ExecutionServices, request: GraphQLRequest, parsed?: DocumentNode): Promise<GraphQLResponse> {
+  let document = parsed;
+  if (document === undefined) {
+    const result = parseRequest(request.query);
+    if ('errors' in result) return { data: null, errors: result.errors };
+    document = result.document;
+  }
+  const validationErrors = validate(services.schema, document, validationRules(services.settings), { maxErrors: 50 });
+  if (validationErrors.length > 0) {
+    return { data: null, errors: validationErrors.map((error) => formatValidationError(error, document)) };
+  }
+  const state: RequestState = { request, services, appended: [], resolverCount: 0 };
+  const result = await execute({
+    schema: services.schema,
+    document,
+    operationName: request.operationName,
+    variableValues: request.variables,
+    contextValue: state,
+    fieldResolver,
+  });
+  if (!('data' in result) || result.data === undefined) {
+    return { data: null, errors: (result.errors ?? []).map(formatVariableError) };
+  }
+  const errors = [
+    ...(result.errors ?? []).map((error) => formatExecutionError(error, services.schema, (cause) => {
+      services.log(`internal failure at ${(error.path ?? []).join('.')}: ${cause instanceof Error ? cause.stack ?? cause.message : String(cause)}`);
+    })),
+    ...state.appended,
+  ];
+  return errors.length === 0 ? { data: result.data } : { data: result.data, errors };
+}

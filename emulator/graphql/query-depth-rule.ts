@@ -1,0 +1,63 @@
+/**
+ * AppSync's `queryDepthLimit` as a validation rule: an operation nested deeper than the limit
+ * (fragments followed, the operation's own fields at depth 1) is refused before any resolver runs.
+ */
+import {
+  GraphQLError,
+  Kind,
+  type FragmentDefinitionNode,
+  type SelectionSetNode,
+  type ValidationContext,
+  type ASTVisitor,
+} from 'graphql';
+
+function depthOf(
+  selectionSet: SelectionSetNode | undefined,
+  fragments: Readonly<Record<string, FragmentDefinitionNode>>,
+  visiting: Set<string>,
+): number {
+  if (selectionSet === undefined) return 0;
+  let deepest = 0;
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) {
+      deepest = Math.max(deepest, selection.selectionSet === undefined ? 1 : 1 + depthOf(selection.selectionSet, fragments, visiting));
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      deepest = Math.max(deepest, depthOf(selection.selectionSet, fragments, visiting));
+    } else {
+      const name = selection.name.value;
+      const fragment = fragments[name];
+      // A fragment cycle is reported by graphql-js's own NoFragmentCyclesRule.
+      if (fragment === undefined || visiting.has(name)) continue;
+      visiting.add(name);
+      deepest = Math.max(deepest, depthOf(fragment.selectionSet, fragments, visiting));
+      visiting.delete(name);
+    }
+  }
+  return deepest;
+}
+
+/**
+ * Creates the rule for one limit.
+ *
+ * @example
+ * validate(schema, document, [...specifiedRules, queryDepthRule(QUERY_DEPTH_LIMIT)]);
+ */
+export function queryDepthRule(limit: number): (context: ValidationContext) => ASTVisitor {
+  return (context) => {
+    const fragments: Record<string, FragmentDefinitionNode> = {};
+    for (const definition of context.getDocument().definitions) {
+      if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+    }
+    return {
+      OperationDefinition(node) {
+        const depth = depthOf(node.selectionSet, fragments, new Set());
+        if (depth > limit) {
+          context.reportError(new GraphQLError(`Query depth ${depth} exceeds the limit of ${limit}.`, {
+            nodes: node,
+            extensions: { appSyncMessage: `Query depth limit of ${limit} exceeded, found ${depth}.` },
+          }));
+        }
+      },
+    };
+  };
+}

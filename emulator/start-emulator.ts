@@ -1,0 +1,279 @@
+/**
+ * `startEmulator`: the whole API on this machine. One HTTP server with
+ * - `POST /graphql`: AppSync's endpoint, authorized by the project's real Lambda authorizer
+ *   bundle, executing `schema.graphql` with the built resolver bundles in the sandbox;
+ * - `POST /` (`X-Amz-Target: AWSCognitoIdentityProviderService.*`) and
+ *   `GET /<userPoolId>/.well-known/jwks.json`: the local Cognito user pool;
+ * - `GET /`: the console page;
+ * and a DynamoDB table in dynalite (on disk under the data directory, in memory, or at
+ * `DYNAMODB_ENDPOINT`).
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  AUTHORIZATION_TOKEN_PATTERN,
+  DEFAULT_AUTHORIZER_RESULT_TTL_SECONDS,
+  QUERY_DEPTH_LIMIT,
+  RESOLVER_COUNT_LIMIT,
+} from '../infra/api-limits.ts';
+import { createAuthorizationCache } from './auth/authorization-cache.ts';
+import type { AuthorizationServices } from './auth/authorize-request.ts';
+import { createCognitoRouteHandler, createIdentityProvider, type IdentityProvider } from './cognito/index.ts';
+import { createSandboxRunner } from './resolvers/sandbox-runner.ts';
+import { watchSources, type SourceWatcher } from './dev/watch-sources.ts';
+import { openDynamoDb } from './dynamodb/dynamodb-endpoint.ts';
+import { createDynamoDbDataSource } from './dynamodb/dynamodb-data-source.ts';
+import { createReadWriteLock } from './dynamodb/read-write-lock.ts';
+import { ensureTable } from './dynamodb/table-setup.ts';
+import type { ExecutionServices } from './graphql/execute-request.ts';
+import { sendConsolePage } from './http/console-route.ts';
+import { startServer, type Route } from './http/emulator-server.ts';
+import { handleGraphql } from './http/graphql-route.ts';
+import { formatRequestLog } from './log/request-log.ts';
+import { loadApiParts, type ApiParts } from './api-parts.ts';
+import type { HandlerRunner } from './resolvers/handler-runner.ts';
+
+/** The project's root folder (where `schema.graphql` is). */
+export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** Options of {@link startEmulator}. Every one has a default. */
+export interface EmulatorOptions {
+  /** TCP port; default 4000; 0 picks a free one. */
+  readonly port?: number;
+  /** Interface to listen on; default `127.0.0.1`. */
+  readonly host?: string;
+  /** Where the pool's keys and users and the table live; default `.data` (relative to the working directory). */
+  readonly dataDir?: string;
+  /** Keep everything in memory: nothing is written to the data directory. */
+  readonly inMemory?: boolean;
+  /** Use this DynamoDB-compatible endpoint instead of the embedded dynalite (`DYNAMODB_ENDPOINT`). */
+  readonly dynamodbEndpoint?: string | null;
+  /** The table's name; default `helpdesk`. */
+  readonly tableName?: string;
+  /** Default `us-east-1_localdev`. */
+  readonly userPoolId?: string;
+  /** Default `localdevclient`. */
+  readonly clientId?: string;
+  /** The stack's flag: V2_0 trigger, email in access tokens (`ACCESS_TOKEN_EMAIL`). Default false. */
+  readonly accessTokenEmail?: boolean;
+  /** The users file; default `emulator/seed-users.json`. */
+  readonly seedFile?: string;
+  /** ID and access token lifetime in seconds; default 3600 as Cognito's. */
+  readonly tokenLifetimeSeconds?: number;
+  /** `authorizerResultTtlInSeconds` and the authorizer's `AUTH_TTL_SECONDS`; default 300 as the stack's. */
+  readonly authTtlSeconds?: number;
+  /** Whether introspection is answered; default true as the stack's. */
+  readonly introspection?: boolean;
+  /** The build output (`resolvers/manifest.json`, `authorizer/index.mjs`); default `<project>/dist`. */
+  readonly distDir?: string;
+  /** Run the build before starting; default false (`npm start` builds first). */
+  readonly build?: boolean;
+  /** Rebuild and swap in resolvers, authorizer and schema when their sources change; default false. */
+  readonly watch?: boolean;
+  /** Largest request body accepted on `/graphql`, in bytes; default 1 MiB. */
+  readonly maxBodyBytes?: number;
+  /** The clock of the authorizer cache and `util.time`, in epoch milliseconds; default `Date.now`. */
+  readonly now?: () => number;
+  /** Where request log lines and diagnostics go; default `console.log`. */
+  readonly log?: (line: string) => void;
+  /** Runs resolver handlers; default the sandbox. Tests may pass a stand-in. */
+  readonly runHandler?: HandlerRunner;
+}
+
+/** A running emulator. */
+export interface RunningEmulator {
+  /** Base URL, e.g. `http://127.0.0.1:4000`. */
+  readonly url: string;
+  /** `<url>/graphql`. */
+  readonly graphqlUrl: string;
+  /** `<url>/` (the console). */
+  readonly consoleUrl: string;
+  /** The Cognito endpoint (`<url>/`) for SDKs and Amplify's `userPoolEndpoint`. */
+  readonly cognitoEndpoint: string;
+  readonly jwksUrl: string;
+  readonly userPoolId: string;
+  readonly clientId: string;
+  readonly region: string;
+  /** The emails of the seeded users. */
+  readonly users: readonly string[];
+  /** The local user pool (sign users in directly, read its JWKS). */
+  readonly identityProvider: IdentityProvider;
+  /** How many times the authorizer has been invoked (cache misses). */
+  authorizerInvocations(): number;
+  /** Loads the build output again and swaps it in (what the watcher does after a rebuild). */
+  reload(): Promise<void>;
+  /** Stops accepting requests, finishes those in flight, flushes and closes the table. */
+  close(): Promise<void>;
+}
+
+const ONE_MIB = 1024 * 1024;
+
+/**
+ * Starts the emulator.
+ *
+ * @example
+ * const emulator = await startEmulator({ port: 0, inMemory: true });
+ * const { idToken } = await emulator.identityProvider.signIn('agent@example.com', 'Passw0rd!');
+ * await fetch(emulator.graphqlUrl, { method: 'POST', headers: { authorization: idToken }, body: JSON.stringify({ query: '{ me { username } }' }) });
+ * await emulator.close();
+ */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const now = options.now ?? Date.now;
+  const distDir = resolve(options.distDir ?? join(PROJECT_ROOT, 'dist'));
+  const tableName = options.tableName ?? 'helpdesk';
+  const authTtlSeconds = options.authTtlSeconds ?? DEFAULT_AUTHORIZER_RESULT_TTL_SECONDS;
+  const inMemory = options.inMemory === true;
+
+  if (options.build === true) {
+    const { build } = await import('../scripts/build.ts');
+    await build({ outDir: distDir });
+  }
+
+  const dataDir = inMemory ? null : resolve(options.dataDir ?? '.data');
+  if (dataDir !== null) mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  // The authorizer reads its keys from a file; in memory that file lives in a temporary folder
+  // that close() removes.
+  const scratchDir = dataDir ?? mkdtempSync(join(tmpdir(), 'helpdesk-emulator-'));
+  const cleanups: Array<() => Promise<void> | void> = [];
+  if (dataDir === null) cleanups.push(() => rmSync(scratchDir, { recursive: true, force: true }));
+
+  try {
+    const pool = await createIdentityProvider({
+      ...(dataDir === null ? { inMemory: true as const } : { dataDir }),
+      ...(options.userPoolId === undefined ? {} : { userPoolId: options.userPoolId }),
+      ...(options.clientId === undefined ? {} : { clientId: options.clientId }),
+      ...(options.seedFile === undefined ? {} : { seedFile: options.seedFile }),
+      ...(options.tokenLifetimeSeconds === undefined ? {} : { tokenLifetimeSeconds: options.tokenLifetimeSeconds }),
+      accessTokenEmail: options.accessTokenEmail === true,
+      now,
+    });
+    const jwksFile = join(scratchDir, 'jwks.json');
+    pool.writeJwksFile(jwksFile);
+
+    const endpoint = options.dynamodbEndpoint ?? null;
+    const dynamo = await openDynamoDb(endpoint !== null && endpoint !== ''
+      ? { kind: 'endpoint', url: endpoint }
+      : { kind: 'dynalite', path: dataDir === null ? null : join(dataDir, 'dynamodb') });
+    cleanups.unshift(() => dynamo.close());
+    await ensureTable(dynamo.client, tableName);
+    const table = createDynamoDbDataSource({ client: dynamo.client, tableName, lock: createReadWriteLock() });
+
+    const loadParts = (): Promise<ApiParts> => loadApiParts({
+      distDir,
+      tableName,
+      authorizerEnv: {
+        USER_POOL_ID: pool.userPoolId,
+        APP_CLIENT_ID: pool.clientId,
+        AUTH_TTL_SECONDS: String(authTtlSeconds),
+        JWKS_FILE: jwksFile,
+      },
+    });
+    let parts = await loadParts();
+
+    let invocations = 0;
+    const cache = createAuthorizationCache({ ttlSeconds: authTtlSeconds, now });
+    const authorization: AuthorizationServices = {
+      cache,
+      handler: () => parts.authorizer,
+      validation: new RegExp(AUTHORIZATION_TOKEN_PATTERN),
+      apiId: 'localapi',
+      accountId: '000000000000',
+      onInvoke: () => {
+        invocations += 1;
+      },
+    };
+    const runHandler = options.runHandler ?? createSandboxRunner({ authType: 'Lambda Authorization', now }, (line) => log(line));
+    const settings = {
+      queryDepthLimit: QUERY_DEPTH_LIMIT,
+      resolverCountLimit: RESOLVER_COUNT_LIMIT,
+      introspection: options.introspection ?? true,
+    };
+    const execution = (): ExecutionServices => ({ schema: parts.schema, bundles: parts.bundles, runHandler, table, settings, log });
+
+    const cognitoRoute = createCognitoRouteHandler(pool);
+    let consoleInfo = { graphqlUrl: '', userPoolId: pool.userPoolId, clientId: pool.clientId, users: pool.users.map((user) => user.email) };
+    const routes: Route[] = [
+      (req, res, url) => {
+        if (url.pathname !== '/graphql') return false;
+        if (req.method !== 'POST') return false;
+        return handleGraphql(req, res, {
+          authorization,
+          execution,
+          maxBodyBytes: options.maxBodyBytes ?? ONE_MIB,
+          logRequest: (entry) => log(formatRequestLog(entry)),
+        }).then(() => true);
+      },
+      (req, res) => cognitoRoute(req, res),
+      (req, res, url) => {
+        if (url.pathname !== '/' || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
+        sendConsolePage(res, consoleInfo);
+        return true;
+      },
+    ];
+    const host = options.host ?? '127.0.0.1';
+    const server = await startServer(routes, { host, port: options.port ?? 4000 }, (error) => log(`internal error: ${String(error)}`));
+    cleanups.unshift(() => server.close());
+    const url = `http://${host.includes(':') ? `[${host}]` : host}:${server.port}`;
+    consoleInfo = { ...consoleInfo, graphqlUrl: `${url}/graphql` };
+
+    const reload = async (): Promise<void> => {
+      const next = await loadParts();
+      parts = next;
+      // A rebuilt authorizer may decide differently: answers of the old one are dropped.
+      cache.clear();
+    };
+
+    let watcher: SourceWatcher | null = null;
+    if (options.watch === true) {
+      let rebuilding: Promise<void> = Promise.resolve();
+      watcher = watchSources(PROJECT_ROOT, (paths) => {
+        rebuilding = rebuilding.then(async () => {
+          const started = Date.now();
+          try {
+            const { build } = await import('../scripts/build.ts');
+            await build({ outDir: distDir });
+            await reload();
+            log(`rebuilt after changes to ${paths.slice(0, 3).join(', ')}${paths.length > 3 ? ', …' : ''} in ${Date.now() - started} ms`);
+          } catch (error) {
+            log(`rebuild failed, still serving the previous build:\n${error instanceof Error ? error.message : String(error)}`);
+          }
+        });
+      });
+      const active = watcher;
+      cleanups.unshift(async () => {
+        active.close();
+        await rebuilding;
+      });
+    }
+
+    let closing: Promise<void> | undefined;
+    return {
+      url,
+      graphqlUrl: `${url}/graphql`,
+      consoleUrl: `${url}/`,
+      cognitoEndpoint: `${url}/`,
+      jwksUrl: `${url}${pool.jwksPath}`,
+      userPoolId: pool.userPoolId,
+      clientId: pool.clientId,
+      region: pool.region,
+      users: pool.users.map((user) => user.email),
+      identityProvider: pool,
+      authorizerInvocations: () => invocations,
+      reload,
+      close() {
+        closing ??= runCleanups(cleanups);
+        return closing;
+      },
+    };
+  } catch (error) {
+    await runCleanups(cleanups);
+    throw error;
+  }
+}
+
+async function runCleanups(cleanups: ReadonlyArray<() => Promise<void> | void>): Promise<void> {
+  for (const cleanup of cleanups) await cleanup();
+}
