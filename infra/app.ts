@@ -4,9 +4,9 @@
  * unsuppressed errors fail the synthesis.
  */
 import { App, Validations } from 'aws-cdk-lib';
-import { AwsSolutionsChecks } from 'cdk-nag';
 import { readConfig } from './config.ts';
 import { HelpdeskStack } from './helpdesk-stack.ts';
+import { AwsSolutionsValidation } from './nag.ts';
 import { ensureResolverBundles, loadResolverBundles } from './resolver-bundles.ts';
 
 const app = new App();
@@ -18,4 +18,4 @@ new HelpdeskStack(app, config.stackName, {
   resolvers: loadResolverBundles(),
   description: 'Helpdesk: AppSync GraphQL API with a Cognito-token Lambda authorizer, DynamoDB and APPSYNC_JS resolvers',
 });
-Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
+Validations.of(app).addPlugins(new AwsSolutionsValidation(app));
