@@ -73,12 +73,6 @@ export function base64ToBytes(encoded: string): number[] {
   if (end > 0 && encoded[end - 1] === '=') end -= 1;
   if (end > 0 && encoded[end - 1] === '=') end -= 1;
   const paddingLength = encoded.length - end;
-  if (end % 4 === 1) {
-    throw new Error('util.base64Decode: input is not valid Base64 (the last unit has a single character)');
-  }
-  if (paddingLength > 0 && (end + paddingLength) % 4 !== 0) {
-    throw new Error('util.base64Decode: input is not valid Base64 (wrong amount of padding)');
-  }
   const bytes: number[] = [];
   let buffer = 0;
   let bits = 0;
@@ -87,12 +81,19 @@ export function base64ToBytes(encoded: string): number[] {
     if (value < 0) {
       throw new Error(`util.base64Decode: illegal Base64 character ${JSON.stringify(encoded[i])} at index ${i}`);
     }
-    buffer = (buffer << 6) | value;
+    buffer = ((buffer << 6) | value) & 0xffff; // only the low 14 bits are ever read
     bits += 6;
     if (bits >= 8) {
       bits -= 8;
       bytes.push((buffer >> bits) & 0xff);
     }
+  }
+  // Checked after the characters, so that a stray character is reported as such.
+  if (end % 4 === 1) {
+    throw new Error('util.base64Decode: input is not valid Base64 (the last unit has a single character)');
+  }
+  if (paddingLength > 0 && (end + paddingLength) % 4 !== 0) {
+    throw new Error('util.base64Decode: input is not valid Base64 (wrong amount of padding)');
   }
   return bytes;
 }
