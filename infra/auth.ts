@@ -18,6 +18,7 @@ import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Construct } from 'constructs';
 import type { Group } from '../policy/index.ts';
 import { NodeFunction } from './node-function.ts';
+import { PASSWORD_POLICY } from './password-policy.ts';
 
 /** The groups of `policy/rules.ts`, with the precedence Cognito uses to order them in tokens. */
 export const USER_POOL_GROUPS: ReadonlyArray<{ readonly name: Group; readonly precedence: number; readonly description: string }> = [
@@ -63,14 +64,7 @@ export class HelpdeskAuth extends Construct {
       // `email` claim that ownership rules trust can never name an address the user does not own.
       keepOriginal: { email: true },
       standardAttributes: { email: { required: true, mutable: true } },
-      passwordPolicy: {
-        minLength: 12,
-        requireLowercase: true,
-        requireUppercase: true,
-        requireDigits: true,
-        requireSymbols: true,
-        tempPasswordValidity: Duration.days(3),
-      },
+      passwordPolicy: { ...PASSWORD_POLICY, tempPasswordValidity: Duration.days(3) },
       mfa: Mfa.OPTIONAL,
       mfaSecondFactor: { sms: false, otp: true },
       accountRecovery: AccountRecovery.EMAIL_ONLY,

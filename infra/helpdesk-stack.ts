@@ -11,14 +11,7 @@ import type { HelpdeskConfig } from './config.ts';
 import { HelpdeskData } from './data.ts';
 import type { ResolverBundles } from './resolver-bundles.ts';
 import { HelpdeskResolvers } from './resolvers.ts';
-
-/** The names of the stack outputs; `scripts/client-config.ts` reads them. */
-export const STACK_OUTPUTS = {
-  graphqlUrl: 'GraphqlUrl',
-  region: 'Region',
-  userPoolId: 'UserPoolId',
-  userPoolClientId: 'UserPoolClientId',
-} as const;
+import { STACK_OUTPUTS } from './stack-outputs.ts';
 
 export interface HelpdeskStackProps extends StackProps {
   readonly config: HelpdeskConfig;

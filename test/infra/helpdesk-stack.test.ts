@@ -3,7 +3,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { isObjectType } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AUTHORIZATION_TOKEN_PATTERN, QUERY_DEPTH_LIMIT, RESOLVER_COUNT_LIMIT } from '../../infra/api-limits.ts';
-import { STACK_OUTPUTS } from '../../infra/helpdesk-stack.ts';
+import { STACK_OUTPUTS } from '../../infra/stack-outputs.ts';
 import { ensureResolverBundles } from '../../infra/resolver-bundles.ts';
 import { TABLE_DESIGN } from '../../resolvers/lib/table.ts';
 import { buildAppSyncSchema } from '../../scripts/appsync-schema.ts';

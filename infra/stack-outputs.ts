@@ -1,0 +1,13 @@
+/**
+ * The names of the stack's outputs, in a file with no CDK import: the stack writes them and
+ * `scripts/client-config.ts` reads them back from `cdk-outputs.json` or DescribeStacks.
+ */
+export const STACK_OUTPUTS = {
+  graphqlUrl: 'GraphqlUrl',
+  region: 'Region',
+  userPoolId: 'UserPoolId',
+  userPoolClientId: 'UserPoolClientId',
+} as const;
+
+/** One output's name. */
+export type StackOutputName = (typeof STACK_OUTPUTS)[keyof typeof STACK_OUTPUTS];
