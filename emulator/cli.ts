@@ -1,0 +1,68 @@
+/**
+ * `npm start` (after `npm run build`): runs the emulator until Ctrl-C or SIGTERM, then shuts
+ * down cleanly: no new requests, those in flight finish, the table is flushed and closed.
+ */
+import { readCliOptions, USAGE, CliUsageError } from './cli-options.ts';
+import { startEmulator } from './start-emulator.ts';
+import { DEFAULT_SEED_FILE } from './cognito/index.ts';
+
+async function main(): Promise<void> {
+  // The SDK's dependencies are pinned on purpose (APPSYNC-NOTES): its Node 22 notice is noise here.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  let cli;
+  try {
+    cli = readCliOptions(process.argv.slice(2), process.env);
+  } catch (error) {
+    if (error instanceof CliUsageError) {
+      console.error(`${error.message}\n\n${USAGE}`);
+      process.exitCode = 2;
+      return;
+    }
+    throw error;
+  }
+  if (cli.help) {
+    console.log(USAGE);
+    return;
+  }
+  const emulator = await startEmulator(cli.options);
+  // Print localhost rather than 127.0.0.1 when that is where it listens: what browsers and docs use.
+  const shown = emulator.url.replace('//127.0.0.1:', '//localhost:');
+  console.log(`
+Helpdesk API emulator
+  GraphQL     ${shown}/graphql   (Authorization: <ID or access token>)
+  Console     ${shown}/
+  Cognito     ${shown}/   (userPoolEndpoint)   JWKS ${shown}/${emulator.userPoolId}/.well-known/jwks.json
+  User pool   ${emulator.userPoolId}   App client ${emulator.clientId}   Region ${emulator.region}
+  Data        ${cli.options.inMemory === true ? 'in memory (nothing is kept)' : cli.options.dataDir}${cli.options.dynamodbEndpoint ? `, DynamoDB at ${cli.options.dynamodbEndpoint}` : ''}
+  Users       (password Passw0rd! unless changed in ${DEFAULT_SEED_FILE})
+${emulator.identityProvider.users.map((user) => `              ${user.email}${user.groups.length > 0 ? `  [${user.groups.join(', ')}]` : ''}${user.emailVerified ? '' : '  (email not verified)'}`).join('\n')}
+${cli.options.watch === false ? '' : '  Watching    resolvers/ authorizer/ triggers/ policy/ schema.graphql\n'}
+Ctrl-C stops it.`);
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals): void => {
+    if (stopping) {
+      console.error(`${signal} again: exiting without waiting.`);
+      process.exit(1);
+    }
+    stopping = true;
+    console.log(`\n${signal}: finishing requests in flight and closing the table…`);
+    emulator.close().then(
+      () => {
+        console.log('Stopped.');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        console.error('Shutdown failed:', error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,44 @@
+/**
+ * What the rule table says each persona may do, computed from `policy/` and the seed file, not
+ * from the emulator: the identity a token of that user carries (ID tokens: email and its
+ * verification; access tokens on the default V1 trigger: no email), then `isFieldAllowed` and
+ * the data-level rule.
+ */
+import { readFileSync } from 'node:fs';
+import { hasVerifiedEmail, isFieldAllowed, isReporterOrStaff, rules, type Identity } from '../../../../policy/index.ts';
+
+interface SeedFile {
+  users: Array<{ email: string; emailVerified: boolean; groups: string[] }>;
+}
+
+const seed = JSON.parse(readFileSync(new URL('../../../../emulator/seed-users.json', import.meta.url), 'utf8')) as SeedFile;
+
+/** The identity the authorizer builds for this user's token (V1 trigger: access tokens carry no email). */
+export function expectedIdentity(email: string, tokenUse: 'id' | 'access'): Identity {
+  const user = seed.users.find((candidate) => candidate.email === email);
+  if (user === undefined) throw new Error(`${email} is not in the seed file`);
+  return {
+    sub: 'unused',
+    username: 'unused',
+    email: tokenUse === 'id' ? user.email : null,
+    emailVerified: tokenUse === 'id' && user.emailVerified,
+    groups: user.groups,
+    tokenUse,
+  };
+}
+
+/** What should happen when a persona uses a field on a ticket reported by `reporter`. */
+export type Expectation = 'allowed' | 'deniedByAuthorizer' | 'refusedByResolver';
+
+/**
+ * @example
+ * expectedOutcome(expectedIdentity('other@example.com', 'id'), 'Mutation.addComment', 'customer@example.com'); // 'refusedByResolver'
+ */
+export function expectedOutcome(identity: Identity, coordinate: string, reporter: string): Expectation {
+  if (!isFieldAllowed(identity, coordinate)) return 'deniedByAuthorizer';
+  if (rules[coordinate]?.item === 'reporterOrStaff' && !isReporterOrStaff(identity, reporter)) return 'refusedByResolver';
+  // Not in the rule table: a comment's `author` is a non-null AWSEmail, so the resolver refuses
+  // callers whose token has no verified email (staff with an access token on the V1 trigger).
+  if (coordinate === 'Mutation.addComment' && !hasVerifiedEmail(identity)) return 'refusedByResolver';
+  return 'allowed';
+}
