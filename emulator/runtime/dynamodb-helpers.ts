@@ -417,17 +417,38 @@ export function toStringSet(list: unknown) {
   return { SS: listOf(list, 'toStringSet', 'the argument') };
 }
 
-/** `toNumberSet([1, 2])` → `{ NS: [1, 2] }` (numbers stay numbers, as `util.dynamodb.toNumberSet` does). */
+/**
+ * A number set; numbers stay numbers, as `util.dynamodb.toNumberSet` does.
+ *
+ * @example
+ * ```ts
+ * toNumberSet([1, 2]); // { NS: [1, 2] }
+ * ```
+ */
 export function toNumberSet(numbers: unknown) {
   return { NS: listOf(numbers, 'toNumberSet', 'the argument') };
 }
 
-/** `toBinarySet(['SGVsbG8='])` → `{ BS: ['SGVsbG8='] }`. */
+/**
+ * A binary set of Base64 strings.
+ *
+ * @example
+ * ```ts
+ * toBinarySet(['SGVsbG8=']); // { BS: ['SGVsbG8='] }
+ * ```
+ */
 export function toBinarySet(values: unknown) {
   return { BS: listOf(values, 'toBinarySet', 'the argument') };
 }
 
-/** Every export of `@aws-appsync/utils/dynamodb`. */
+/**
+ * Every export of `@aws-appsync/utils/dynamodb`, as the sandbox links it.
+ *
+ * @example
+ * ```ts
+ * dynamodbModule.get({ key: { id: '1' } }); // { operation: 'GetItem', key: { id: { S: '1' } } }
+ * ```
+ */
 export const dynamodbModule = {
   get,
   put,

@@ -34,7 +34,14 @@ const POSIX: Readonly<Record<string, string>> = {
 /** Characters that are special in a JavaScript pattern outside a class. */
 const META = /[\\^$.*+?()[\]{}|/]/g;
 
-/** Why a Java pattern cannot be used offline; the message names the construct and its index. */
+/**
+ * Why a Java pattern cannot be used offline; the message names the construct and its index.
+ *
+ * @example
+ * ```ts
+ * javaMatches('a++', 'aa'); // throws: a possessive quantifier at index 2 of "a++" is not supported offline
+ * ```
+ */
 export class UnsupportedJavaRegexError extends Error {
   constructor(message: string) {
     super(`util.matches: ${message}`);

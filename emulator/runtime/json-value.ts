@@ -9,7 +9,15 @@
 /** A JSON value. */
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
-/** Whether `value` is a plain object (not null, not an array). */
+/**
+ * Whether `value` is an object that is neither `null` nor an array.
+ *
+ * @example
+ * ```ts
+ * isPlainObject({}); // true
+ * isPlainObject([]); // false
+ * ```
+ */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

@@ -18,7 +18,14 @@ function randomBytes(host: HostCapabilities, count: number): number[] {
   return bytes;
 }
 
-/** The host's clock, or the realm's `Date.now()` when the host lends none. */
+/**
+ * The host's clock, or the realm's `Date.now()` when the host lends none.
+ *
+ * @example
+ * ```ts
+ * nowEpochMilliseconds({ randomHex, nowEpochMilliseconds: () => 0 }); // 0
+ * ```
+ */
 export function nowEpochMilliseconds(host: HostCapabilities): number {
   return typeof host.nowEpochMilliseconds === 'function' ? host.nowEpochMilliseconds() : Date.now();
 }
@@ -85,7 +92,15 @@ export function autoKsuid(host: HostCapabilities): string {
   return encodeBase62(bytes).padStart(KSUID_LENGTH, '0');
 }
 
-/** Base62 of a big-endian unsigned integer, by repeated long division (no BigInt needed). */
+/**
+ * Base62 (0-9, A-Z, a-z) of a big-endian unsigned integer, by repeated long division, so that
+ * nothing depends on BigInt.
+ *
+ * @example
+ * ```ts
+ * encodeBase62([0xff, 0xff, 0xff, 0xff]); // '4gfFC3'
+ * ```
+ */
 export function encodeBase62(bytes: readonly number[]): string {
   let digits = bytes.slice();
   let out = '';

@@ -78,7 +78,15 @@ export interface S3Object {
   version?: string;
 }
 
-/** The `util.dynamodb` object. */
+/**
+ * The `util.dynamodb` object.
+ *
+ * @example
+ * ```ts
+ * utilDynamodb.toNumber(12345); // { N: 12345 }
+ * utilDynamodb.toString(null); // null
+ * ```
+ */
 export const utilDynamodb = {
   toDynamoDB,
   toString: (value: unknown) => wrap('S', value),
