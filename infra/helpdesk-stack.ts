@@ -53,5 +53,6 @@ export class HelpdeskStack extends Stack {
     new CfnOutput(this, STACK_OUTPUTS.region, { value: this.region, description: 'Region of the API and the user pool' });
     new CfnOutput(this, STACK_OUTPUTS.userPoolId, { value: auth.userPool.userPoolId, description: 'Cognito user pool id' });
     new CfnOutput(this, STACK_OUTPUTS.userPoolClientId, { value: auth.client.userPoolClientId, description: 'Cognito app client id (no secret)' });
+    new CfnOutput(this, STACK_OUTPUTS.tableName, { value: table.tableName, description: 'DynamoDB table' });
   }
 }

@@ -7,6 +7,8 @@ export const STACK_OUTPUTS = {
   region: 'Region',
   userPoolId: 'UserPoolId',
   userPoolClientId: 'UserPoolClientId',
+  /** Not needed by clients: for operators (backups, tear-down of a retained table). */
+  tableName: 'TableName',
 } as const;
 
 /** One output's name. */

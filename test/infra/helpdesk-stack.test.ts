@@ -440,7 +440,7 @@ describe('Infra: HelpdeskStack', () => {
     });
   });
 
-  it('outputs the GraphQL URL, region, user pool id and client id', () => {
+  it('outputs the GraphQL URL, region, user pool id, client id and table name', () => {
     // Prepare
     const { template } = byDefault;
     const api = only(template, 'AWS::AppSync::GraphQLApi');
@@ -452,6 +452,7 @@ describe('Infra: HelpdeskStack', () => {
     template.hasOutput(STACK_OUTPUTS.region, { Value: { Ref: 'AWS::Region' } });
     template.hasOutput(STACK_OUTPUTS.userPoolId, { Value: { Ref: pool.id } });
     template.hasOutput(STACK_OUTPUTS.userPoolClientId, { Value: { Ref: client.id } });
+    template.hasOutput(STACK_OUTPUTS.tableName, { Value: { Ref: only(template, 'AWS::DynamoDB::GlobalTable').id } });
   });
 
   it('leaves no cdk-nag AwsSolutions finding unacknowledged', () => {
