@@ -3,6 +3,9 @@
  * pipeline function to `dist/resolvers/` with `manifest.json` (see `resolver-manifest.ts`), and
  * bundles the Lambda handlers to `dist/authorizer/` and `dist/triggers/`.
  *
+ * `npm run build -- --lint` also runs `@aws-appsync/eslint-plugin` over the sources (`npm run lint`
+ * and the test suite always do).
+ *
  * It fails, naming the file, when a resolver names a field the schema lacks, when a `Query` or
  * `Mutation` field has no resolver, when a bundle exceeds AppSync's 32 768 characters, or when
  * the APPSYNC_JS static check (the emulator's, which also refuses `throw`) rejects a bundle.
@@ -40,6 +43,8 @@ export interface BuildOptions {
   readonly lambdas?: readonly LambdaEntry[];
   /** The largest bundle accepted, in characters. Default: {@link MAX_CODE_LENGTH}. */
   readonly maxCodeLength?: number;
+  /** Also lint the resolver sources with `@aws-appsync/eslint-plugin` (takes seconds). Default: false. */
+  readonly lint?: boolean;
   /** Print what was written. Default: false. */
   readonly verbose?: boolean;
 }
@@ -80,6 +85,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const schema = buildAppSyncSchema(readSchemaSource(schemaPath));
   const discovered = discoverResolvers(resolversDir, schema, options.dataSources ?? DATA_SOURCES);
   const problems: BuildProblem[] = [...discovered.problems];
+  if (options.lint === true) {
+    // Loaded only when asked: ESLint and the TypeScript program cost seconds.
+    const { lintResolvers } = await import('./bundle-lint.ts');
+    problems.push(...(await lintResolvers(resolversDir)));
+  }
 
   const bundles: ResolverModuleBundle[] = problems.length === 0 ? await bundleResolverModules(resolversDir, discovered.modules) : [];
   for (const bundle of bundles) problems.push(...checkBundle(bundle, maxCodeLength));
@@ -115,7 +125,7 @@ function checkBundle(bundle: ResolverModuleBundle, maxCodeLength: number): Build
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const started = Date.now();
-  build({ verbose: process.argv.includes('--verbose') }).then(
+  build({ verbose: process.argv.includes('--verbose'), lint: process.argv.includes('--lint') }).then(
     (result) => {
       console.log(`Built ${result.bundles.length} resolver bundles and ${result.manifestPath} in ${Date.now() - started} ms.`);
     },

@@ -9,7 +9,8 @@ const SAMPLE = fileURLToPath(new URL('../../resolvers/Query.me.ts', import.meta.
 describe('Lint: resolvers', () => {
   const eslint = new ESLint({ cwd: ROOT });
 
-  it('passes the @aws-appsync recommended rules (what `npm run lint` runs)', async () => {
+  // Type-aware linting builds a TypeScript program: seconds, more on a busy machine.
+  it('passes the @aws-appsync recommended rules (what `npm run lint` runs)', { timeout: 90_000 }, async () => {
     // Act
     const results = await eslint.lintFiles(['resolvers']);
 
@@ -18,7 +19,7 @@ describe('Lint: resolvers', () => {
     expect(problems).toEqual([]);
   });
 
-  it('flags throw, which the AppSync plugin misses', async () => {
+  it('flags throw, which the AppSync plugin misses', { timeout: 90_000 }, async () => {
     // Prepare
     const text = readFileSync(SAMPLE, 'utf8').replace('const caller = callerOf(ctx);', "const caller = callerOf(ctx);\n  if (caller.sub === '') throw new Error('no sub');");
 
