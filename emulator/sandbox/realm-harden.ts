@@ -50,6 +50,7 @@ const ownKeys = Reflect.ownKeys;
 const apply = Reflect.apply;
 const RealmSyntaxError = SyntaxError;
 const RealmRangeError = RangeError;
+const errorToString = Error.prototype.toString;
 
 /**
  * Locks the realm down (see the file comment). `extraGlobals` are added before freezing.
@@ -66,6 +67,7 @@ export function hardenRealm(global: typeof globalThis, extraGlobals: Record<stri
     defineProperty(global, name, { value, writable: false, enumerable: false, configurable: false });
   }
   Error.stackTraceLimit = STACK_TRACE_LIMIT;
+  defineProperty(Error, 'prepareStackTrace', { value: formatStackTrace, writable: false, enumerable: false, configurable: false });
   giveJsonParseAppSyncBehavior();
   guardAllocatingBuiltIns();
   for (const [prototype, keys] of OVERRIDABLE) for (const key of keys) makeOverridable(prototype, key);
@@ -95,6 +97,28 @@ export function deepFreeze(root: unknown): void {
       else stack.push(descriptor.get, descriptor.set);
     }
   }
+}
+
+/**
+ * Formats stack traces inside the realm. Without it, Node formats a realm error's `stack`
+ * with host code (its own formatter, or whatever `Error.prepareStackTrace` the host installed),
+ * which reads the error's `name` and `message` and can throw host errors into the realm.
+ */
+function formatStackTrace(error: unknown, frames: readonly unknown[]): string {
+  let text: string;
+  try {
+    text = String(apply(errorToString, error, []));
+  } catch {
+    text = 'Error';
+  }
+  for (const frame of frames) {
+    try {
+      text += `\n    at ${String(frame)}`;
+    } catch {
+      // A frame that cannot be shown is left out.
+    }
+  }
+  return text;
 }
 
 /** AppSync's `JSON.parse` returns `""` for text that is not JSON instead of throwing. */
