@@ -209,6 +209,28 @@ describe('Build: resolvers', () => {
     expect(error.problems).toEqual([{ file: join(root, 'authorizer/index.ts'), message: 'is missing: it is the Lambda handler the build bundles.' }]);
   });
 
+  it('bundles a Lambda handler as one ESM file, adding createRequire only where a CommonJS dependency needs it', async () => {
+    // Prepare
+    write('lambdas/dep.cjs', "module.exports = require('node:path').sep;\n");
+    write('lambdas/needs-require.ts', "import sep from './dep.cjs';\nexport const handler = async () => sep;\n");
+    write('lambdas/plain.ts', 'export const handler = async () => 42;\n');
+    const lambdas = [
+      { source: join(root, 'lambdas/needs-require.ts'), output: 'a/needs-require.mjs' },
+      { source: join(root, 'lambdas/plain.ts'), output: 'b/plain.mjs' },
+    ];
+
+    // Act
+    await build({ ...fixtureOptions({ ...DATA_SOURCES }), lambdas });
+
+    // Assess
+    const needsRequire = join(root, 'dist/a/needs-require.mjs');
+    const plain = join(root, 'dist/b/plain.mjs');
+    expect(readFileSync(needsRequire, 'utf8')).toContain('createRequire');
+    expect(readFileSync(plain, 'utf8')).not.toContain('createRequire');
+    const handlers = [(await import(needsRequire)) as { handler: () => Promise<unknown> }, (await import(plain)) as { handler: () => Promise<unknown> }];
+    expect(await Promise.all(handlers.map((module) => module.handler()))).toEqual(['/', 42]);
+  });
+
   it('removes bundles of resolvers that no longer exist', async () => {
     // Prepare
     await build(fixtureOptions({ ...DATA_SOURCES }));
