@@ -8,7 +8,8 @@
  */
 
 /**
- * Maximum nesting depth of one operation (AppSync `queryDepthLimit`, 1–75).
+ * Maximum nesting depth of one operation (AppSync `queryDepthLimit`, 1–75). Depth counts
+ * fields along the deepest path, fragments spread in place: `{ me { sub } }` is 2.
  *
  * The helpdesk schema has no cycles, so its deepest real selection is four levels
  * (`tickets { items { comments { id } } }`). The limit guards schemas that add a cycle
@@ -20,7 +21,7 @@ export const QUERY_DEPTH_LIMIT = 15;
 
 /**
  * Maximum number of resolver invocations in one request (AppSync `resolverCountLimit`,
- * 1–10 000). A page of tickets with their comments costs one invocation per ticket plus the
+ * 1–10 000): a resolver on a field of a list item counts once per item. A page of tickets with their comments costs one invocation per ticket plus the
  * page itself; 1 000 leaves room for several aliased pages and stops abusive fan-out early.
  */
 export const RESOLVER_COUNT_LIMIT = 1000;
