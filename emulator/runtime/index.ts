@@ -55,9 +55,81 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/** Helpers that depend on nothing but their arguments: built and frozen once per realm. */
+const pureUtil = deepFreeze({
+  error(message?: unknown, errorType?: unknown, data?: unknown, errorInfo?: unknown): never {
+    throw HandlerStop.error(
+      message === undefined || message === null ? '' : String(message),
+      errorType === undefined || errorType === null ? undefined : String(errorType),
+      snapshot(data),
+      snapshot(errorInfo),
+    );
+  },
+  unauthorized(): never {
+    throw HandlerStop.error('Unauthorized', 'Unauthorized');
+  },
+  matches: (pattern: string, value: string) => javaMatches(pattern, value),
+  escapeJavaScript: (value: string) => escapeJavaScript(value),
+  urlEncode: (value: string) => urlEncode(value),
+  urlDecode: (value: string) => urlDecode(value),
+  base64Encode: (value: string) => base64Encode(value),
+  base64Decode: (value: string) => base64Decode(value),
+  ...utilValues,
+  dynamodb: utilDynamodb,
+  transform: {
+    toDynamoDBFilterExpression: (filter: unknown) => toDynamoDBExpressionJson(filter),
+    toDynamoDBConditionExpression: (condition: unknown) => toDynamoDBExpressionJson(condition),
+    toElasticsearchQueryDSL: unsupported('util.transform.toElasticsearchQueryDSL'),
+    toSubscriptionFilter: unsupported('util.transform.toSubscriptionFilter'),
+  },
+  str: utilStr,
+  xml: {
+    toMap: unsupported('util.xml.toMap'),
+    toJsonString: unsupported('util.xml.toJsonString'),
+  },
+  rds: {
+    toJsonObject: unsupported('util.rds.toJsonObject'),
+  },
+});
+
+const runtimeModule = deepFreeze({
+  earlyReturn(value?: unknown, options?: unknown): never {
+    let skipTo: 'END' | 'NEXT' | null = null;
+    if (options !== undefined && options !== null) {
+      const requested = isPlainObject(options) ? options['skipTo'] : undefined;
+      if (requested !== 'END' && requested !== 'NEXT' && requested !== undefined) {
+        throw new Error(`runtime.earlyReturn: skipTo must be 'END' or 'NEXT', got ${JSON.stringify(requested)}`);
+      }
+      skipTo = requested ?? null;
+    }
+    throw HandlerStop.earlyReturn(value, skipTo);
+  },
+});
+
+const dynamodbExports = deepFreeze({ ...dynamodbModule });
+
+/** Helpers bound to one host (clock and randomness), built once per host object. */
+const hostBound = new WeakMap<HostCapabilities, Readonly<Record<string, unknown>>>();
+
+function hostUtil(host: HostCapabilities): Readonly<Record<string, unknown>> {
+  let parts = hostBound.get(host);
+  if (parts === undefined) {
+    parts = deepFreeze({
+      autoId: () => autoId(host),
+      autoUlid: () => autoUlid(host),
+      autoKsuid: () => autoKsuid(host),
+      time: createUtilTime(host),
+      math: createUtilMath(host),
+    });
+    hostBound.set(host, parts);
+  }
+  return parts;
+}
+
 /**
  * Builds the modules a resolver imports. `session` is called on every use, so the sandbox can
- * swap the session per evaluation while the modules themselves are built once per realm.
+ * swap the session per evaluation. Only the few session-bound helpers are created per call;
+ * everything else is built and frozen once, because the sandbox calls this for every evaluation.
  *
  * @example
  * ```ts
@@ -66,67 +138,34 @@ function deepFreeze<T>(value: T): T {
  * ```
  */
 export function createAppSyncModules(host: HostCapabilities, session: () => EvaluationSession): AppSyncModules {
+  const appendError = (message?: unknown, errorType?: unknown, data?: unknown, errorInfo?: unknown): void => {
+    const entry: { message: string; errorType?: string; data?: unknown; errorInfo?: unknown } = {
+      message: message === undefined || message === null ? '' : String(message),
+    };
+    if (errorType !== undefined && errorType !== null) entry.errorType = String(errorType);
+    if (data !== undefined) entry.data = snapshot(data);
+    if (errorInfo !== undefined) entry.errorInfo = snapshot(errorInfo);
+    session().outErrors.push(entry);
+  };
+  const addResponseHeader = (name: unknown, value: unknown): void => {
+    const current = session();
+    current.responseHeaders ??= {};
+    current.responseHeaders[String(name)] = snapshot(value);
+  };
+  const http = {
+    addResponseHeader,
+    addResponseHeaders(headers: unknown): void {
+      if (!isPlainObject(headers)) throw new Error('util.http.addResponseHeaders: expected an object of headers');
+      for (const name of Object.keys(headers)) addResponseHeader(name, headers[name]);
+    },
+    copyHeaders: unsupported('util.http.copyHeaders'),
+  };
   const util = {
-    error(message?: unknown, errorType?: unknown, data?: unknown, errorInfo?: unknown): never {
-      throw HandlerStop.error(
-        message === undefined || message === null ? '' : String(message),
-        errorType === undefined || errorType === null ? undefined : String(errorType),
-        snapshot(data),
-        snapshot(errorInfo),
-      );
-    },
-    appendError(message?: unknown, errorType?: unknown, data?: unknown, errorInfo?: unknown): void {
-      const entry: { message: string; errorType?: string; data?: unknown; errorInfo?: unknown } = {
-        message: message === undefined || message === null ? '' : String(message),
-      };
-      if (errorType !== undefined && errorType !== null) entry.errorType = String(errorType);
-      if (data !== undefined) entry.data = snapshot(data);
-      if (errorInfo !== undefined) entry.errorInfo = snapshot(errorInfo);
-      session().outErrors.push(entry);
-    },
-    unauthorized(): never {
-      throw HandlerStop.error('Unauthorized', 'Unauthorized');
-    },
+    ...pureUtil,
+    ...hostUtil(host),
+    appendError,
     authType: (): string => session().authType,
-    autoId: () => autoId(host),
-    autoUlid: () => autoUlid(host),
-    autoKsuid: () => autoKsuid(host),
-    matches: (pattern: string, value: string) => javaMatches(pattern, value),
-    escapeJavaScript: (value: string) => escapeJavaScript(value),
-    urlEncode: (value: string) => urlEncode(value),
-    urlDecode: (value: string) => urlDecode(value),
-    base64Encode: (value: string) => base64Encode(value),
-    base64Decode: (value: string) => base64Decode(value),
-    ...utilValues,
-    time: createUtilTime(host),
-    dynamodb: utilDynamodb,
-    transform: {
-      toDynamoDBFilterExpression: (filter: unknown) => toDynamoDBExpressionJson(filter),
-      toDynamoDBConditionExpression: (condition: unknown) => toDynamoDBExpressionJson(condition),
-      toElasticsearchQueryDSL: unsupported('util.transform.toElasticsearchQueryDSL'),
-      toSubscriptionFilter: unsupported('util.transform.toSubscriptionFilter'),
-    },
-    str: utilStr,
-    math: createUtilMath(host),
-    http: {
-      addResponseHeader(name: unknown, value: unknown): void {
-        const current = session();
-        current.responseHeaders ??= {};
-        current.responseHeaders[String(name)] = snapshot(value);
-      },
-      addResponseHeaders(headers: unknown): void {
-        if (!isPlainObject(headers)) throw new Error('util.http.addResponseHeaders: expected an object of headers');
-        for (const name of Object.keys(headers)) util.http.addResponseHeader(name, headers[name]);
-      },
-      copyHeaders: unsupported('util.http.copyHeaders'),
-    },
-    xml: {
-      toMap: unsupported('util.xml.toMap'),
-      toJsonString: unsupported('util.xml.toJsonString'),
-    },
-    rds: {
-      toJsonObject: unsupported('util.rds.toJsonObject'),
-    },
+    http,
   };
 
   const record =
@@ -141,22 +180,22 @@ export function createAppSyncModules(host: HostCapabilities, session: () => Eval
     invalidateSubscriptions: record('invalidateSubscriptions'),
   };
 
-  const runtime = {
-    earlyReturn(value?: unknown, options?: unknown): never {
-      let skipTo: 'END' | 'NEXT' | null = null;
-      if (options !== undefined && options !== null) {
-        const requested = isPlainObject(options) ? options['skipTo'] : undefined;
-        if (requested !== 'END' && requested !== 'NEXT' && requested !== undefined) {
-          throw new Error(`runtime.earlyReturn: skipTo must be 'END' or 'NEXT', got ${JSON.stringify(requested)}`);
-        }
-        skipTo = requested ?? null;
-      }
-      throw HandlerStop.earlyReturn(value, skipTo);
-    },
-  };
-
-  return deepFreeze({
-    '@aws-appsync/utils': { util, extensions, runtime },
-    '@aws-appsync/utils/dynamodb': { ...dynamodbModule },
+  return freezeFresh({
+    '@aws-appsync/utils': { util, extensions, runtime: runtimeModule },
+    '@aws-appsync/utils/dynamodb': dynamodbExports,
   });
+}
+
+/**
+ * `deepFreeze` for the per-call objects, which hold only data properties: cheaper because it
+ * reads values rather than descriptors and stops at the (already frozen) shared parts.
+ */
+function freezeFresh<T>(value: T): T {
+  if ((typeof value === 'object' && value !== null) || typeof value === 'function') {
+    if (!Object.isFrozen(value)) {
+      Object.freeze(value);
+      for (const child of Object.values(value as object)) freezeFresh(child);
+    }
+  }
+  return value;
 }
