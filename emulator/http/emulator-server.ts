@@ -25,6 +25,7 @@ const CORS_HEADERS: Readonly<Record<string, string>> = {
   'access-control-allow-methods': 'GET, POST, OPTIONS',
   'access-control-allow-headers':
     'content-type, authorization, x-api-key, x-amz-user-agent, x-amz-date, x-amz-security-token, x-amz-target, amz-sdk-invocation-id, amz-sdk-request, cache-control',
+  'access-control-expose-headers': 'x-amzn-requestid, x-amzn-errortype',
   'access-control-max-age': '600',
 };
 

@@ -2,6 +2,7 @@
  * `POST /graphql`: AppSync's GraphQL endpoint under `AWS_LAMBDA` authorization. The token is the
  * raw `Authorization` header (`x-api-key` is ignored: the API has no API-key mode).
  */
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { authorizeRequest, type AuthorizationServices } from '../auth/authorize-request.ts';
 import { deniedFieldSet } from '../graphql/denied-fields.ts';
@@ -66,7 +67,12 @@ export async function handleGraphql(req: IncomingMessage, res: ServerResponse, s
   const finish = (status: number, body: unknown): void => {
     entry.status = status;
     entry.durationMs = performance.now() - started;
-    sendJson(res, status, body);
+    // AppSync names a request-level error in x-amzn-ErrorType too; AWS clients (Amplify) read it.
+    const errorType = status === 200 ? undefined : (body as { errors?: Array<{ errorType?: string }> }).errors?.[0]?.errorType;
+    sendJson(res, status, body, {
+      'x-amzn-requestid': randomUUID(),
+      ...(errorType === undefined ? {} : { 'x-amzn-errortype': errorType }),
+    });
     services.logRequest(entry);
   };
 
