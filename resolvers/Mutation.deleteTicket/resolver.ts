@@ -2,7 +2,7 @@
  * `Mutation.deleteTicket`, a pipeline. Admins only; `null` when there was no such ticket.
  *
  * 1. read the ticket (strongly consistent); none: every later step is skipped;
- * 2. list the keys of its first {@link COMMENTS_DELETED_PER_CALL} comments;
+ * 2. list the keys of its first 25 comments (one BatchDeleteItem's worth);
  * 3. delete them in one BatchDeleteItem (needs the API environment variable `TABLE_NAME`);
  * 4. delete the ticket, on condition that it still exists.
  *
@@ -15,7 +15,6 @@ import type { Context } from '@aws-appsync/utils';
 import { requireFieldRule } from '../lib/authorize.ts';
 import type { TicketView } from '../lib/items.ts';
 import type { MutationDeleteTicketArgs } from '../lib/schema.generated.ts';
-import type { COMMENTS_DELETED_PER_CALL } from './2-list-comments.ts';
 
 export function request(ctx: Context<MutationDeleteTicketArgs>): Record<string, never> {
   requireFieldRule(ctx, 'Mutation.deleteTicket');
