@@ -5,11 +5,13 @@ import { RESERVED_PREFIX } from './check-code.ts';
  * Module loading without `vm.SourceTextModule` (which Node 20 hides behind a flag): the checked
  * module becomes a script holding one function expression,
  *
- *     "use strict";(function (__appsync$link, __appsync$modules) {const util = __appsync$link(…);
+ *     "use strict";((__appsync$link, __appsync$modules) => {const util = __appsync$link(…);
  *     …the module, its import declarations blanked and its `export` keywords removed…
  *     ;return { request: request, response: response };
  *     })
  *
+ * An arrow function, so that `arguments` at the top level of the code is what it is in a
+ * module (undefined), not the wrapper's arguments.
  * The wrapper takes its own line before the code (compile with `lineOffset: -1`) and the import
  * bindings are declared there, so every line of the code keeps its number and every column
  * keeps its place, except after an `export default` or a `export { … }` on the same line.
@@ -98,7 +100,7 @@ export function rewriteModule(code: string, program: Program): RewrittenModule {
   const body = applyEdits(code, edits);
   const exportsObject = [...exported].map(([name, local]) => `${JSON.stringify(name)}: ${local}`).join(', ');
   const script =
-    `"use strict";(function (${LINK_PARAMETER}, ${MODULES_PARAMETER}) {${bindings.join('')}\n` +
+    `"use strict";((${LINK_PARAMETER}, ${MODULES_PARAMETER}) => {${bindings.join('')}\n` +
     `${body}\n;return { ${exportsObject} };\n})`;
   return { script, exportNames: [...exported.keys()] };
 }

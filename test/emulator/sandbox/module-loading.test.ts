@@ -111,6 +111,14 @@ describe('Sandbox: module loading', () => {
     expect([first.result, second.result]).toEqual(['1', '1']);
   });
 
+  it('gives the top level of the code no arguments object, as in a module', () => {
+    // Act
+    const outcome = run('const given = arguments;\nexport function request(ctx) { return given.length; }');
+
+    // Assess
+    expect(outcome.error).toEqual({ message: 'arguments is not defined', errorType: 'ReferenceError' });
+  });
+
   it('compiles each code version once and reuses it', () => {
     // Prepare
     const realm = createRealm();
