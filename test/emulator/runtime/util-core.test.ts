@@ -77,6 +77,24 @@ describe('Runtime: util.error / util.unauthorized / util.appendError', () => {
     expect(second.outErrors).toEqual([{ message: 'two' }]);
     expect(util.authType()).toBe('API Key Authorization');
   });
+  it('keeps module sets built for the same host bound to their own sessions', () => {
+    // Prepare
+    const host = makeHost();
+    const first = makeSession();
+    const second = makeSession();
+    const utilOf = (session: ReturnType<typeof makeSession>) =>
+      (createAppSyncModules(host, () => session)['@aws-appsync/utils'] as { util: { appendError(message: string): void } }).util;
+
+    // Act
+    const firstUtil = utilOf(first);
+    const secondUtil = utilOf(second);
+    secondUtil.appendError('to second');
+    firstUtil.appendError('to first');
+
+    // Assess
+    expect(first.outErrors).toEqual([{ message: 'to first' }]);
+    expect(second.outErrors).toEqual([{ message: 'to second' }]);
+  });
 });
 
 describe('Runtime: runtime.earlyReturn', () => {
