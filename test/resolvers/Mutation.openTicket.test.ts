@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ISO_TIME, ticketItem, ticketView, ULID } from './fixtures.ts';
 import { makeContext, type PersonaName, type TokenKind } from './make-context.ts';
@@ -58,6 +59,24 @@ describe('Resolver: Mutation.openTicket', () => {
 
     // Assess
     expect(outcome.error).toBeUndefined();
+  });
+
+  it('accepts exactly the titles that have 1 to 200 characters once trimmed', async () => {
+    // Prepare
+    const titles = fc.tuple(fc.constantFrom('', ' ', '  \n'), fc.string({ minLength: 0, maxLength: 230, unit: 'grapheme-ascii' }), fc.constantFrom('', ' ', '\t'));
+
+    // Act & Assess
+    await fc.assert(
+      fc.asyncProperty(titles, async ([before, text, after]) => {
+        const trimmed = `${before}${text}${after}`.trim();
+        const outcome = await openTicket({ title: `${before}${text}${after}`, body: 'Floor 3.' });
+        const valid = trimmed.length >= 1 && trimmed.length <= 200;
+        expect(outcome.error === undefined).toBe(valid);
+        if (valid) expect((outcome.result as { attributeValues: { title: { S: string } } }).attributeValues.title.S).toBe(trimmed);
+        else expect(outcome.error?.errorType).toBe('ValidationError');
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it('gives a ValidationError to a 10 001-character body', async () => {
