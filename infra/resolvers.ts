@@ -2,9 +2,9 @@
  * Attaches every resolver and pipeline function of the build to the API, as APPSYNC_JS code
  * inlined byte for byte from the bundles.
  */
+import { Stack, Validations, type CfnElement } from 'aws-cdk-lib';
 import { AppsyncFunction, Code, FunctionRuntime, type BaseDataSource, type GraphqlApi } from 'aws-cdk-lib/aws-appsync';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { Stack, Validations, type CfnElement } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import type { DataSourceKind, ResolverBundles } from './resolver-bundles.ts';
 

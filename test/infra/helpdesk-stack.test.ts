@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { AUTHORIZATION_TOKEN_PATTERN, QUERY_DEPTH_LIMIT, RESOLVER_COUNT_LIMIT } from '../../infra/api-limits.ts';
 import { STACK_OUTPUTS } from '../../infra/stack-outputs.ts';
 import { ensureResolverBundles, RESOLVER_BUNDLE_DIR } from '../../infra/resolver-bundles.ts';
+import { STAFF } from '../../policy/index.ts';
 import { TABLE_DESIGN } from '../../resolvers/lib/table.ts';
 import { buildAppSyncSchema } from '../../scripts/appsync-schema.ts';
 import type { ResolverManifest } from '../../scripts/resolver-manifest.ts';
@@ -281,7 +282,8 @@ describe('Infra: HelpdeskStack', () => {
       // Act
       const groups = Object.values(resourcesOf(byDefault.template, 'AWS::Cognito::UserPoolGroup')).map((group) => group.Properties.GroupName);
 
-      // Assess
+      // Assess: the groups the rule table grants to, no more
+      expect(groups.sort()).toEqual([...STAFF].sort());
       expect(groups.sort()).toEqual(['admins', 'agents']);
     });
 
