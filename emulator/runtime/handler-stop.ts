@@ -36,6 +36,13 @@ export class HandlerStop {
   readonly value: unknown;
   /** The `skipTo` option of `runtime.earlyReturn`; `null` when none was given. */
   readonly skipTo: EarlyReturnSkipTo;
+  /**
+   * True when the stop came from `util.unauthorized()`. AppSync words that error, in a GraphQL
+   * response, `Not Authorized to access <field> on type <Type>` (it knows the field; the runtime
+   * does not), whereas `util.error('…', 'Unauthorized')` keeps its own message: this flag lets
+   * the emulator tell the two apart.
+   */
+  readonly isUnauthorized: boolean;
 
   private constructor(fields: {
     kind: HandlerStopKind;
@@ -45,6 +52,7 @@ export class HandlerStop {
     errorInfo: unknown;
     value: unknown;
     skipTo: EarlyReturnSkipTo;
+    isUnauthorized?: boolean;
   }) {
     this.kind = fields.kind;
     this.message = fields.message;
@@ -53,6 +61,7 @@ export class HandlerStop {
     this.errorInfo = fields.errorInfo;
     this.value = fields.value;
     this.skipTo = fields.skipTo;
+    this.isUnauthorized = fields.isUnauthorized === true;
   }
 
   /**
@@ -72,6 +81,27 @@ export class HandlerStop {
       errorInfo,
       value: undefined,
       skipTo: null,
+    });
+  }
+
+  /**
+   * The stop `util.unauthorized()` raises: error type and message `Unauthorized`.
+   *
+   * @example
+   * ```ts
+   * throw HandlerStop.unauthorized();
+   * ```
+   */
+  static unauthorized(): HandlerStop {
+    return new HandlerStop({
+      kind: 'error',
+      message: 'Unauthorized',
+      errorType: 'Unauthorized',
+      data: undefined,
+      errorInfo: undefined,
+      value: undefined,
+      skipTo: null,
+      isUnauthorized: true,
     });
   }
 

@@ -66,7 +66,7 @@ const pureUtil = deepFreeze({
     );
   },
   unauthorized(): never {
-    throw HandlerStop.error('Unauthorized', 'Unauthorized');
+    throw HandlerStop.unauthorized();
   },
   matches: (pattern: string, value: string) => javaMatches(pattern, value),
   escapeJavaScript: (value: string) => escapeJavaScript(value),

@@ -39,9 +39,10 @@ describe('Runtime: util.error / util.unauthorized / util.appendError', () => {
     expect(stop.data).toEqual({ attempts: 1 });
   });
 
-  it('raises Unauthorized with message Unauthorized from util.unauthorized', () => {
+  it('raises Unauthorized with message Unauthorized from util.unauthorized, flagged as such', () => {
     const { util } = makeModules();
-    expect(thrownBy(() => util.unauthorized())).toMatchObject({ kind: 'error', errorType: 'Unauthorized', message: 'Unauthorized' });
+    expect(thrownBy(() => util.unauthorized())).toMatchObject({ kind: 'error', errorType: 'Unauthorized', message: 'Unauthorized', isUnauthorized: true });
+    expect(thrownBy(() => util.error('Not yours', 'Unauthorized'))).toMatchObject({ errorType: 'Unauthorized', isUnauthorized: false });
   });
 
   it('records appended errors in the session, in order, without stopping', () => {
