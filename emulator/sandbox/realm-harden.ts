@@ -39,8 +39,13 @@ const OVERRIDABLE: ReadonlyArray<readonly [object, readonly string[]]> = [
   ),
 ];
 
-/** Longest array `fill` or string `repeat`/`padStart`/`padEnd` result the realm allows. */
-export const MAX_BUILT_IN_ALLOCATION = 10_000_000;
+/**
+ * The longest array `Array.from`, `fill`, `flat` and `flatMap` may work on, and the longest
+ * string `repeat`, `padStart` and `padEnd` may make. Far above what a resolver handles (AppSync
+ * caps a response at 5 MB), far below what takes the host seconds to build.
+ */
+export const MAX_ARRAY_LENGTH = 1_000_000;
+export const MAX_STRING_LENGTH = 10_000_000;
 
 /** Frames kept in a stack trace: enough for `console` to find its caller, too few to show host frames. */
 const STACK_TRACE_LIMIT = 2;
@@ -140,22 +145,32 @@ function giveJsonParseAppSyncBehavior(): void {
 }
 
 /**
- * The timeout stops loops of JavaScript, not one built-in call that allocates gigabytes
- * (`Array(1e9).fill(0)` aborts the whole process). These calls refuse such sizes instead.
+ * The timeout stops JavaScript promptly, but a built-in busy with one huge call notices it
+ * late or never: `Array(5e8).flat()` ran 23 s past a 300 ms timeout, and `Array(1e9).fill(0)`
+ * aborts the whole process. These calls refuse such sizes instead.
  */
 function guardAllocatingBuiltIns(): void {
-  const tooLong = (what: string, length: number) =>
-    new RealmRangeError(`${what} of ${length} elements exceeds the sandbox limit of ${MAX_BUILT_IN_ALLOCATION}`);
-  const fill = Array.prototype.fill;
-  replaceMethod(Array.prototype, 'fill', function fill_(this: unknown[], ...args: unknown[]) {
-    if (this.length > MAX_BUILT_IN_ALLOCATION) throw tooLong('Array.prototype.fill', this.length);
-    return apply(fill, this, args);
+  const tooLong = (what: string, length: number, limit: number) =>
+    new RealmRangeError(`${what} on ${length} elements exceeds the sandbox limit of ${limit}`);
+  for (const name of ['fill', 'flat', 'flatMap'] as const) {
+    const original = Array.prototype[name] as (...args: unknown[]) => unknown;
+    replaceMethod(Array.prototype, name, function guarded(this: unknown[], ...args: unknown[]) {
+      if (this.length > MAX_ARRAY_LENGTH) throw tooLong(`Array.prototype.${name}`, this.length, MAX_ARRAY_LENGTH);
+      return apply(original, this, args);
+    });
+  }
+  const from = Array.from as (...args: unknown[]) => unknown[];
+  replaceMethod(Array, 'from', function guarded(this: unknown, ...args: unknown[]) {
+    const source = args[0] as { length?: unknown } | null | undefined;
+    const length = source === null || source === undefined ? 0 : Number(source.length);
+    if (length > MAX_ARRAY_LENGTH) throw tooLong('Array.from', length, MAX_ARRAY_LENGTH);
+    return apply(from, this, args);
   });
   for (const name of ['repeat', 'padStart', 'padEnd'] as const) {
     const original = String.prototype[name] as (...args: unknown[]) => string;
     replaceMethod(String.prototype, name, function guarded(this: string, ...args: unknown[]) {
       const requested = name === 'repeat' ? String(this).length * Number(args[0]) : Number(args[0]);
-      if (requested > MAX_BUILT_IN_ALLOCATION) throw tooLong(`String.prototype.${name}`, requested);
+      if (requested > MAX_STRING_LENGTH) throw tooLong(`String.prototype.${name}`, requested, MAX_STRING_LENGTH);
       return apply(original, this, args);
     });
   }

@@ -192,12 +192,16 @@ describe('Sandbox: escapes attempted and refused', () => {
     const fill = runRequest('  return Array(1e9).fill(0).length;');
     const repeat = runRequest('  return "ab".repeat(1e9).length;');
     const pad = runRequest('  return "".padStart(2e9, "x").length;');
+    const flat = runRequest('  return Array(5e8).flat().length;');
+    const from = runRequest('  return Array.from({ length: 1e9 }).length;');
     const after = runRequest('  return 1;');
 
     // Assess
-    expect(fill.error?.errorType).toBe('RangeError');
-    expect(repeat.error?.errorType).toBe('RangeError');
-    expect(pad.error?.errorType).toBe('RangeError');
+    expect(fill.error).toEqual({
+      message: 'Array.prototype.fill on 1000000000 elements exceeds the sandbox limit of 1000000',
+      errorType: 'RangeError',
+    });
+    for (const refused of [repeat, pad, flat, from]) expect(refused.error?.errorType).toBe('RangeError');
     expect(after.result).toBe('1');
   });
 });
