@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { utf8Decode, utf8Encode } from '../../../emulator/runtime/utf8.ts';
 import { makeModules } from './helpers.ts';
@@ -84,5 +85,44 @@ describe('Runtime: util.escapeJavaScript', () => {
     expect(util.escapeJavaScript('\b\n\t\f\r')).toBe('\\b\\n\\t\\f\\r');
     expect(util.escapeJavaScript('\u0001\u001f\u007f')).toBe('\\u0001\\u001F\u007f');
     expect(util.escapeJavaScript('é€😀')).toBe('\\u00E9\\u20AC\\uD83D\\uDE00');
+  });
+});
+
+describe('Runtime: encodings against independent references (property-based)', () => {
+  // Well-formed Unicode text of any plane; Buffer, encodeURIComponent and decodeURIComponent are
+  // host-side references that the runtime itself may not use.
+  const text = fc.string({ unit: 'grapheme', maxLength: 40 });
+
+  it('encodes UTF-8 and Base64 exactly as Buffer does, and round-trips', () => {
+    fc.assert(
+      fc.property(text, (value) => {
+        expect(utf8Encode(value)).toEqual([...Buffer.from(value, 'utf8')]);
+        expect(util.base64Encode(value)).toBe(Buffer.from(value, 'utf8').toString('base64'));
+        expect(util.base64Decode(util.base64Encode(value))).toBe(value);
+      }),
+    );
+  });
+
+  it('decodes arbitrary bytes as TextDecoder does', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 40 }), (bytes) => {
+        expect(utf8Decode(bytes)).toBe(new TextDecoder().decode(bytes));
+      }),
+    );
+  });
+
+  it('form-encodes as encodeURIComponent adjusted to Java URLEncoder, and round-trips', () => {
+    // Java URLEncoder differs from encodeURIComponent in three ways: space is '+', and
+    // ! ' ( ) ~ are escaped; both leave * - . _ and alphanumerics alone.
+    const javaUrlEncode = (value: string) =>
+      encodeURIComponent(value)
+        .replace(/[!'()~]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`)
+        .replace(/%20/g, '+');
+    fc.assert(
+      fc.property(text, (value) => {
+        expect(util.urlEncode(value)).toBe(javaUrlEncode(value));
+        expect(util.urlDecode(util.urlEncode(value))).toBe(value);
+      }),
+    );
   });
 });
