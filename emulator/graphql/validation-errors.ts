@@ -113,7 +113,11 @@ export function formatValidationError(error: GraphQLError, document: DocumentNod
  */
 export function formatVariableError(error: GraphQLError): AppSyncErrorEntry {
   const name = /^Variable "\$(\w+)"/.exec(error.message)?.[1] ?? 'input';
-  const original = error.originalError;
+  // graphql-js wraps the scalar's error once per layer of coercion: find it.
+  let original: unknown = error.originalError;
+  for (let depth = 0; depth < 5 && original instanceof Error && !(original instanceof InvalidScalarValueError); depth += 1) {
+    original = (original as { originalError?: unknown }).originalError;
+  }
   if (original instanceof InvalidScalarValueError) {
     return entry(`Variable '${name}' has an invalid value. ${original.message}`, error);
   }
