@@ -159,6 +159,10 @@ function findUnsupportedConstructs(program: Program): CodeError[] {
       case 'ExportAllDeclaration': return lint(node, MESSAGES.reExport);
       case 'ExportNamedDeclaration':
         if (node.source) lint(node, MESSAGES.reExport);
+        // acorn-walk does not visit the local names of `export { a as b }`.
+        for (const specifier of node.specifiers) {
+          if (specifier.local.type === 'Identifier') checkIdentifier(specifier.local, specifier.local.name, lint);
+        }
         return;
       default:
         return;

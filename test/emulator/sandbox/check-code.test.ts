@@ -211,6 +211,20 @@ describe('Sandbox: static check', () => {
     ]);
   });
 
+  it("refuses exporting a name the module does not declare, such as the sandbox's dispatcher", () => {
+    // Act
+    const errors = checkCode('export { __appsync$dispatch as request };\n');
+
+    // Assess
+    expect(errors).toEqual([
+      {
+        errorType: 'PARSER_ERROR',
+        value: "Parsing error: Export '__appsync$dispatch' is not defined",
+        location: { line: 1, column: 10, span: 1 },
+      },
+    ]);
+  });
+
   it('allows exactly the two AppSync modules', () => {
     // Assess
     expect(ALLOWED_MODULES).toEqual(['@aws-appsync/utils', '@aws-appsync/utils/dynamodb']);
