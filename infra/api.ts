@@ -2,7 +2,7 @@
  * The AppSync GraphQL API: `schema.graphql`, the Lambda authorizer as its only auth mode, the
  * shared limits of `api-limits.ts`, and logging that can never record a token.
  */
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { AuthorizationType, Definition, FieldLogLevel, GraphqlApi, IntrospectionConfig, type CfnGraphQLApi } from 'aws-cdk-lib/aws-appsync';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
@@ -43,7 +43,8 @@ export class HelpdeskApi extends Construct {
     });
 
     this.api = new GraphqlApi(this, 'GraphqlApi', {
-      name: 'helpdesk',
+      // Named after the stack, so that two deployments (`-c stackName=…`) tell apart in the console.
+      name: Stack.of(this).stackName,
       definition: Definition.fromFile(SCHEMA_PATH),
       authorizationConfig: {
         // The only mode: with Cognito or OIDC modes beside it, AppSync would route JWT-shaped

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, DEFAULT_CONFIG, readConfig } from '../../infra/config.ts';
+
+const CDK_JSON_CONTEXT = (JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Record<string, unknown> }).context;
 
 const from =
   (context: Record<string, unknown>) =>
@@ -14,6 +17,14 @@ describe('Infra: readConfig', () => {
     // Assess
     expect(config).toEqual(DEFAULT_CONFIG);
     expect(config).toMatchObject({ accessTokenEmail: false, authTtlSeconds: 300, tokenValidityMinutes: 60, introspection: true, xray: false, removalPolicy: 'retain' });
+  });
+
+  it('agrees with the defaults cdk.json documents', () => {
+    // Act
+    const config = readConfig(from(CDK_JSON_CONTEXT));
+
+    // Assess
+    expect(config).toEqual(DEFAULT_CONFIG);
   });
 
   it('reads the strings `-c key=value` passes', () => {
