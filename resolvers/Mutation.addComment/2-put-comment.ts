@@ -1,37 +1,69 @@
 /**
- * Writes the comment under its ticket's partition. The write is conditional so that it never
- * overwrites an item.
+ * Writes the comment under its ticket's partition, in one transaction with a check that the
+ * ticket still exists: a comment can never land on a ticket deleted after step 1 read it, and
+ * never overwrites an item.
  */
-import { util, type Context, type DynamoDBPutItemRequest } from '@aws-appsync/utils';
+import { util, type Context, type DynamoDBTransactWriteItemsRequest } from '@aws-appsync/utils';
 import { callerOf } from '../lib/authorize.ts';
-import { failOnDataSourceError } from '../lib/data-source.ts';
+import { tableName } from '../lib/environment.ts';
 import { ErrorType } from '../lib/errors.ts';
-import { toComment, type CommentItem } from '../lib/items.ts';
-import { commentKey } from '../lib/keys.ts';
-import { itemIsNew } from '../lib/requests.ts';
+import { commentKey, ticketKey } from '../lib/keys.ts';
+import { itemExists, itemIsNew } from '../lib/requests.ts';
 import type { Comment, MutationAddCommentArgs } from '../lib/schema.generated.ts';
 
-export function request(ctx: Context<MutationAddCommentArgs>): DynamoDBPutItemRequest {
-  const id = util.autoUlid();
+/** The error type AppSync gives a cancelled transaction; `ctx.result.cancellationReasons` says why. */
+const TRANSACTION_CANCELED = 'DynamoDB:TransactionCanceledException';
+
+export function request(ctx: Context<MutationAddCommentArgs>): DynamoDBTransactWriteItemsRequest {
+  const table = tableName(ctx, 'Adding a comment');
   const now = util.time.nowISO8601();
   // The resolver's request checked that the caller has a verified email.
-  const author = (callerOf(ctx).email as string).toLowerCase();
+  const comment: Comment = {
+    id: util.autoUlid(),
+    ticketId: ctx.args.ticketId,
+    author: (callerOf(ctx).email as string).toLowerCase(),
+    body: ctx.stash.body as string,
+    createdAt: now,
+  };
+  ctx.stash.comment = comment;
   return {
-    operation: 'PutItem',
-    key: util.dynamodb.toMapValues(commentKey(ctx.args.ticketId, now, id)),
-    attributeValues: util.dynamodb.toMapValues({
-      type: 'Comment',
-      id,
-      ticketId: ctx.args.ticketId,
-      author,
-      body: ctx.stash.body as string,
-      createdAt: now,
-    }),
-    condition: itemIsNew(),
+    operation: 'TransactWriteItems',
+    transactItems: [
+      {
+        table,
+        operation: 'ConditionCheck',
+        key: util.dynamodb.toMapValues(ticketKey(comment.ticketId)),
+        condition: { ...itemExists(), returnValuesOnConditionCheckFailure: false },
+      },
+      {
+        table,
+        operation: 'PutItem',
+        key: util.dynamodb.toMapValues(commentKey(comment.ticketId, now, comment.id)),
+        attributeValues: util.dynamodb.toMapValues({
+          type: 'Comment',
+          id: comment.id,
+          ticketId: comment.ticketId,
+          author: comment.author,
+          body: comment.body,
+          createdAt: comment.createdAt,
+        }),
+        condition: { ...itemIsNew(), returnValuesOnConditionCheckFailure: false },
+      },
+    ],
   };
 }
 
 export function response(ctx: Context<MutationAddCommentArgs>): Comment {
-  failOnDataSourceError(ctx, 'A comment with this id already exists; try again.', ErrorType.Conflict);
-  return toComment(ctx.result as CommentItem);
+  const error = ctx.error;
+  if (error !== undefined && error !== null) {
+    if (error.type !== TRANSACTION_CANCELED) util.error(error.message, error.type);
+    const result = ctx.result as { cancellationReasons?: Array<{ type: string }> | null } | null | undefined;
+    const reasons = result === null || result === undefined || result.cancellationReasons === null || result.cancellationReasons === undefined ? [] : result.cancellationReasons;
+    const ticketCheck = reasons[0];
+    if (ticketCheck !== undefined && ticketCheck.type === 'ConditionalCheckFailed') {
+      util.error(`Ticket ${ctx.args.ticketId} does not exist: there is nothing to comment on.`, ErrorType.NotFound);
+    }
+    util.error('The comment could not be written; try again.', ErrorType.Conflict);
+  }
+  return ctx.stash.comment as Comment;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { commentItem, ISO_TIME, ticketItem, ticketView, TICKET_ID, ULID } from './fixtures.ts';
-import { makeContext, type PersonaName } from './make-context.ts';
+import { ISO_TIME, ticketItem, ticketView, TICKET_ID, ULID } from './fixtures.ts';
+import { makeContext, TEST_TABLE_NAME, type PersonaName } from './make-context.ts';
 import { expectFieldError, runHandler } from './run-bundle.ts';
 
 const RESOLVER = 'Mutation.addComment/resolver.js';
@@ -127,7 +127,7 @@ describe('Resolver: Mutation.addComment', () => {
   });
 
   describe('2-put-comment', () => {
-    it("puts the comment in the ticket's partition, sorted by time, never overwriting", async () => {
+    it("puts the comment in the ticket's partition in one transaction with a check that the ticket still exists", async () => {
       // Prepare
       const ctx = makeContext({ field: FIELD, persona: 'agent', args: { ticketId: TICKET_ID, body: ' On it. ' }, stash: { body: 'On it.' }, prevResult: ticketView() });
 
@@ -135,36 +135,83 @@ describe('Resolver: Mutation.addComment', () => {
       const outcome = await runHandler(PUT_COMMENT, 'request', ctx);
 
       // Assess
-      const request = outcome.result as { attributeValues: Record<string, { S: string }> };
-      const id = request.attributeValues.id?.S ?? '';
-      const createdAt = request.attributeValues.createdAt?.S ?? '';
-      expect(id).toMatch(ULID);
-      expect(createdAt).toMatch(ISO_TIME);
-      expect(request).toEqual({
-        operation: 'PutItem',
-        key: { pk: { S: `TICKET#${TICKET_ID}` }, sk: { S: `COMMENT#${createdAt}#${id}` } },
-        attributeValues: {
-          type: { S: 'Comment' },
-          id: { S: id },
-          ticketId: { S: TICKET_ID },
-          author: { S: 'agent@example.com' },
-          body: { S: 'On it.' },
-          createdAt: { S: createdAt },
-        },
-        condition: { expression: 'attribute_not_exists(#pk)', expressionNames: { '#pk': 'pk' } },
+      const comment = outcome.stash.comment as { id: string; createdAt: string };
+      expect(comment).toEqual({ id: expect.stringMatching(ULID), ticketId: TICKET_ID, author: 'agent@example.com', body: 'On it.', createdAt: expect.stringMatching(ISO_TIME) });
+      expect(outcome.result).toEqual({
+        operation: 'TransactWriteItems',
+        transactItems: [
+          {
+            table: TEST_TABLE_NAME,
+            operation: 'ConditionCheck',
+            key: { pk: { S: `TICKET#${TICKET_ID}` }, sk: { S: 'TICKET' } },
+            condition: { expression: 'attribute_exists(#pk)', expressionNames: { '#pk': 'pk' }, returnValuesOnConditionCheckFailure: false },
+          },
+          {
+            table: TEST_TABLE_NAME,
+            operation: 'PutItem',
+            key: { pk: { S: `TICKET#${TICKET_ID}` }, sk: { S: `COMMENT#${comment.createdAt}#${comment.id}` } },
+            attributeValues: {
+              type: { S: 'Comment' },
+              id: { S: comment.id },
+              ticketId: { S: TICKET_ID },
+              author: { S: 'agent@example.com' },
+              body: { S: 'On it.' },
+              createdAt: { S: comment.createdAt },
+            },
+            condition: { expression: 'attribute_not_exists(#pk)', expressionNames: { '#pk': 'pk' }, returnValuesOnConditionCheckFailure: false },
+          },
+        ],
       });
     });
 
-    it('returns the stored comment without its keys', async () => {
+    it('says which environment variable is missing when the API has no TABLE_NAME', async () => {
       // Prepare
-      const item = commentItem('01JDQ9000000000000000000AA', 'agent@example.com', 'On it.', '2026-11-21T10:00:00.000Z');
-      const ctx = makeContext({ field: FIELD, persona: 'agent', args: { ticketId: TICKET_ID, body: 'On it.' }, result: item });
+      const ctx = makeContext({ field: FIELD, persona: 'customer', args: { ticketId: TICKET_ID, body: 'Hello' }, stash: { body: 'Hello' }, env: {} });
+
+      // Act
+      const outcome = await runHandler(PUT_COMMENT, 'request', ctx);
+
+      // Assess
+      expectFieldError(outcome, 'ConfigurationError', /TABLE_NAME/);
+    });
+
+    it('returns the comment it wrote', async () => {
+      // Prepare
+      const comment = { id: '01JDQ9000000000000000000AA', ticketId: TICKET_ID, author: 'agent@example.com', body: 'On it.', createdAt: '2026-11-21T10:00:00.000Z' };
+      const result = { keys: [{ pk: `TICKET#${TICKET_ID}`, sk: 'TICKET' }, { pk: `TICKET#${TICKET_ID}`, sk: `COMMENT#${comment.createdAt}#${comment.id}` }], cancellationReasons: null };
+      const ctx = makeContext({ field: FIELD, persona: 'agent', args: { ticketId: TICKET_ID, body: 'On it.' }, stash: { body: 'On it.', comment }, result });
 
       // Act
       const outcome = await runHandler(PUT_COMMENT, 'response', ctx);
 
       // Assess
-      expect(outcome.result).toEqual({ id: '01JDQ9000000000000000000AA', ticketId: TICKET_ID, author: 'agent@example.com', body: 'On it.', createdAt: '2026-11-21T10:00:00.000Z' });
+      expect(outcome.result).toEqual(comment);
+    });
+
+    it('gives a clear NotFound error when the ticket was deleted after it was read', async () => {
+      // Prepare
+      const result = { keys: null, cancellationReasons: [{ type: 'ConditionalCheckFailed', message: 'The conditional request failed' }, { type: 'None', message: null }] };
+      const error = { message: 'Transaction cancelled', type: 'DynamoDB:TransactionCanceledException' };
+      const ctx = makeContext({ field: FIELD, persona: 'customer', args: { ticketId: TICKET_ID, body: 'Hello' }, stash: { body: 'Hello' }, result, error });
+
+      // Act
+      const outcome = await runHandler(PUT_COMMENT, 'response', ctx);
+
+      // Assess
+      expectFieldError(outcome, 'NotFound', /there is nothing to comment on/);
+    });
+
+    it('reports a Conflict when the transaction was cancelled for another reason', async () => {
+      // Prepare
+      const result = { keys: null, cancellationReasons: [{ type: 'None', message: null }, { type: 'TransactionConflict', message: 'Transaction is ongoing for the item' }] };
+      const error = { message: 'Transaction cancelled', type: 'DynamoDB:TransactionCanceledException' };
+      const ctx = makeContext({ field: FIELD, persona: 'customer', args: { ticketId: TICKET_ID, body: 'Hello' }, stash: { body: 'Hello' }, result, error });
+
+      // Act
+      const outcome = await runHandler(PUT_COMMENT, 'response', ctx);
+
+      // Assess
+      expectFieldError(outcome, 'Conflict', /try again/);
     });
   });
 });
