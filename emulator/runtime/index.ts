@@ -16,7 +16,8 @@ import { isPlainObject, toJsonValue } from './json-value.ts';
 import { autoId, autoKsuid, autoUlid } from './unique-ids.ts';
 import { urlDecode, urlEncode } from './url-encoding.ts';
 import { utilDynamodb } from './util-dynamodb.ts';
-import { createUtilMath, utilStr } from './util-str-math.ts';
+import { createUtilMath } from './util-math.ts';
+import { utilStr } from './util-str.ts';
 import { createUtilTime } from './util-time.ts';
 import { utilValues } from './util-values.ts';
 

@@ -1,29 +1,9 @@
 import type { HostCapabilities } from './contract.ts';
 
 /**
- * `util.str` and `util.math` (developer guide: "String helpers in util.str", "Math helpers in
- * util.math"). Randomness comes from the host, because the sandbox realm has no `crypto`.
+ * `util.math` (developer guide: "Math helpers in util.math"). Randomness comes from the host,
+ * because the sandbox realm has no `crypto`.
  */
-
-const FORMS: Readonly<Record<string, 'NFC' | 'NFD' | 'NFKC' | 'NFKD'>> = { nfc: 'NFC', nfd: 'NFD', nfkc: 'NFKC', nfkd: 'NFKD' };
-
-/**
- * The `util.str` object.
- *
- * @example
- * ```ts
- * utilStr.normalize('e\u0301', 'nfc'); // 'é'
- * ```
- */
-export const utilStr = {
-  normalize(value: string, normalizationType: string): string {
-    const form = FORMS[String(normalizationType).toLowerCase()];
-    if (form === undefined) {
-      throw new Error(`util.str.normalize: unknown normalization type ${JSON.stringify(normalizationType)}; use nfc, nfd, nfkc or nfkd`);
-    }
-    return String(value).normalize(form);
-  },
-};
 
 /** An integer in [0, 2^48) from six host bytes. */
 function random48(host: HostCapabilities): number {
