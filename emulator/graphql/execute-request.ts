@@ -119,15 +119,19 @@ export function validationRules(settings: ExecutionSettings): ValidationRule[] {
   ];
 }
 
+/** Most tokens one document may have; bounds parsing and validation work per request. */
+export const MAX_TOKENS = 20_000;
+
 /**
  * Parses a request's document, or gives the errors to answer with.
  */
 export function parseRequest(query: string): { document: DocumentNode } | { errors: AppSyncErrorEntry[] } {
   try {
-    return { document: parse(query, { maxTokens: 20_000 }) };
+    return { document: parse(query, { maxTokens: MAX_TOKENS }) };
   } catch (error) {
     if (error instanceof GraphQLError) return { errors: [formatSyntaxError(error)] };
-    throw error;
+    // A document nested deep enough to exhaust the parser's stack is refused like a syntax error.
+    return { errors: [formatSyntaxError(new GraphQLError('Syntax Error: The document is nested too deeply.'))] };
   }
 }
 
@@ -144,7 +148,13 @@ export async function executeRequest(services: ExecutionServices, request: Graph
     if ('errors' in result) return { data: null, errors: result.errors };
     document = result.document;
   }
-  const validationErrors = validate(services.schema, document, validationRules(services.settings), { maxErrors: 50 });
+  let validationErrors: readonly GraphQLError[];
+  try {
+    validationErrors = validate(services.schema, document, validationRules(services.settings), { maxErrors: 50 });
+  } catch {
+    // Only a document deep enough to exhaust the stack gets here.
+    validationErrors = [new GraphQLError('too deep', { extensions: { appSyncMessage: `Query depth limit of ${services.settings.queryDepthLimit} exceeded.` } })];
+  }
   if (validationErrors.length > 0) {
     return { data: null, errors: validationErrors.map((error) => formatValidationError(error, document)) };
   }
