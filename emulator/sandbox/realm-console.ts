@@ -34,10 +34,14 @@ const stringify = JSON.stringify;
  * @example
  * ```ts
  * const state = { logs: [], sites: {} };
- * createConsole(state).log('hi'); // state.logs: ['INFO - code.js:…: "hi"']
+ * createConsole(state, isHandlerStop).log('hi'); // state.logs: ['INFO - code.js:…: "hi"']
  * ```
  */
-export function createConsole(state: ConsoleState): Readonly<Record<keyof typeof LEVELS, (...args: unknown[]) => void>> {
+export function createConsole(
+  state: ConsoleState,
+  isHandlerStop: (thrown: unknown) => boolean,
+): Readonly<Record<keyof typeof LEVELS, (...args: unknown[]) => void>> {
+  const formatArgument = (value: unknown) => format(value, isHandlerStop);
   const methods = {} as Record<keyof typeof LEVELS, (...args: unknown[]) => void>;
   for (const method of Object.keys(LEVELS) as Array<keyof typeof LEVELS>) {
     const level = LEVELS[method];
@@ -69,14 +73,16 @@ function callerLocation(state: ConsoleState, method: (...args: unknown[]) => voi
   return site ? `${CODE_FILE_NAME}:${site[0]}:${site[1]}` : `${CODE_FILE_NAME}:${line}:${column}`;
 }
 
-function formatArgument(value: unknown): string {
+/** One argument as shown in a log line; `util.error` in a `toJSON` still stops the handler. */
+function format(value: unknown, isHandlerStop: (thrown: unknown) => boolean): string {
   if (value === undefined) return 'undefined';
   if (typeof value === 'function') return `[Function ${value.name || 'anonymous'}]`;
   if (typeof value === 'symbol' || typeof value === 'bigint') return String(value);
   if (value instanceof RealmError) return `${value.name}: ${value.message}`;
   try {
     return stringify(value) ?? String(value);
-  } catch {
+  } catch (error) {
+    if (isHandlerStop(error)) throw error;
     return '[unserializable]';
   }
 }

@@ -64,7 +64,7 @@ export function createRealmApi(runtime: RuntimeModule): RealmHostApi {
       modules = runtime.createAppSyncModules(host, () => session);
     },
     harden(): void {
-      hardenRealm(globalThis, { console: createConsole(consoleState) });
+      hardenRealm(globalThis, { console: createConsole(consoleState, runtime.isHandlerStop) });
       deepFreeze(modules);
     },
     prepare(factory: unknown, requestJson: string): void {

@@ -62,7 +62,7 @@ const errorToString = Error.prototype.toString;
  *
  * @example
  * ```ts
- * hardenRealm(globalThis, { console: createConsole(state) });
+ * hardenRealm(globalThis, { console: createConsole(state, isHandlerStop) });
  * ```
  */
 export function hardenRealm(global: typeof globalThis, extraGlobals: Record<string, unknown>): void {

@@ -157,6 +157,20 @@ describe('Sandbox: handler runner', () => {
     ]);
   });
 
+  it('logs what cannot be serialized as [unserializable], but lets util.error in a toJSON stop the handler', () => {
+    // Prepare
+    const cyclic = moduleWith('  const o = {};\n  o.self = o;\n  console.log(o);\n  return 1;');
+    const stopping = moduleWith('  console.log({ toJSON: () => util.error("stopped in toJSON") });\n  return 1;');
+
+    // Act
+    const logged = runHandler(cyclic, 'request', context());
+    const stopped = runHandler(stopping, 'request', context());
+
+    // Assess
+    expect(logged.logs).toEqual(['INFO - code.js:5:3: [unserializable]']);
+    expect(stopped.error?.message).toBe('stopped in toJSON');
+  });
+
   it('returns the stash after the handler, with the stash of the context as its start', () => {
     // Prepare
     const code = moduleWith('  ctx.stash.count = ctx.stash.count + 1;\n  ctx.stash.seen = [ctx.args.id];\n  return {};');
