@@ -32,7 +32,7 @@ const REMOVED_GLOBALS = [
  */
 const OVERRIDABLE: ReadonlyArray<readonly [object, readonly string[]]> = [
   [Object.prototype, ['constructor', 'toString', 'toLocaleString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable']],
-  [Array.prototype, ['constructor', 'toString', 'join', 'push']],
+  [Array.prototype, ['constructor', 'toString']],
   [Error.prototype, ['constructor', 'name', 'message', 'toString']],
   ...[EvalError, RangeError, ReferenceError, SyntaxError, TypeError, URIError].map(
     (E) => [E.prototype, ['constructor', 'name', 'message']] as const,
@@ -151,7 +151,7 @@ function giveJsonParseAppSyncBehavior(): void {
  */
 function guardAllocatingBuiltIns(): void {
   const tooLong = (what: string, length: number, limit: number) =>
-    new RealmRangeError(`${what} on ${length} elements exceeds the sandbox limit of ${limit}`);
+    new RealmRangeError(`${what} with length ${length} exceeds the sandbox limit of ${limit}`);
   for (const name of ['fill', 'flat', 'flatMap'] as const) {
     const original = Array.prototype[name] as (...args: unknown[]) => unknown;
     replaceMethod(Array.prototype, name, function guarded(this: unknown[], ...args: unknown[]) {

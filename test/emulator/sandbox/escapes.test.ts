@@ -198,7 +198,7 @@ describe('Sandbox: escapes attempted and refused', () => {
 
     // Assess
     expect(fill.error).toEqual({
-      message: 'Array.prototype.fill on 1000000000 elements exceeds the sandbox limit of 1000000',
+      message: 'Array.prototype.fill with length 1000000000 exceeds the sandbox limit of 1000000',
       errorType: 'RangeError',
     });
     for (const refused of [repeat, pad, flat, from]) expect(refused.error?.errorType).toBe('RangeError');
