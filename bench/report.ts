@@ -49,7 +49,11 @@ function metText(goal: Goal | null): string {
   return goal.met ? 'yes' : '**no**';
 }
 
-const cell = (text: string) => text.replaceAll('|', '\\|');
+/** One line, pipes escaped, long text cut (the JSON keeps all of it). */
+const cell = (text: string) => {
+  const line = text.replace(/\s+/g, ' ').replaceAll('|', '\\|');
+  return line.length > 200 ? `${line.slice(0, 199)}…` : line;
+};
 
 /** The one markdown table the bench prints. */
 export function markdownTable(figures: readonly Figure[]): string {

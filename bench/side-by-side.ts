@@ -9,6 +9,8 @@ import { median, nowMs } from './stats.ts';
 export interface Contender {
   readonly id: string;
   readonly operations: number;
+  /** Untimed set-up before every run (e.g. a fresh handler whose cache has seen nothing). */
+  prepare?(): Promise<void> | void;
   run(): Promise<void> | void;
 }
 
@@ -27,12 +29,16 @@ export interface SideBySideResult {
  * const { rates } = await runSideBySide([floor, ours], 7);
  */
 export async function runSideBySide(contenders: readonly Contender[], repetitions: number): Promise<SideBySideResult> {
-  for (const contender of contenders) await contender.run();
+  for (const contender of contenders) {
+    await contender.prepare?.();
+    await contender.run();
+  }
   const rates: Record<string, number[]> = Object.fromEntries(contenders.map((c) => [c.id, []]));
   const cpuRates: Record<string, number[]> = Object.fromEntries(contenders.map((c) => [c.id, []]));
   for (let round = 0; round < repetitions; round += 1) {
     for (let index = 0; index < contenders.length; index += 1) {
       const contender = contenders[(index + round) % contenders.length] as Contender;
+      await contender.prepare?.();
       const start = nowMs();
       const cpuStart = process.cpuUsage();
       await contender.run();
