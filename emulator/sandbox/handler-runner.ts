@@ -86,11 +86,11 @@ export function runHandler(code: string, fn: HandlerName, contextJson: string, o
 }
 
 /**
- * `runHandler` in a given realm (tests use realms with a stand-in runtime).
+ * `runHandler` in a given realm rather than the shared one.
  *
  * @example
  * ```ts
- * runHandlerInRealm(createRealm({ runtimeEntry }), code, 'request', '{}');
+ * runHandlerInRealm(createRealm(), code, 'request', '{}');
  * ```
  */
 export function runHandlerInRealm(

@@ -12,24 +12,23 @@ const REALM_ENTRY_GLOBAL = '__appsync$realmEntry';
 
 const REALM_ENTRY = fileURLToPath(new URL('./realm-entry.ts', import.meta.url));
 const RUNTIME_ENTRY = fileURLToPath(new URL('../runtime/index.ts', import.meta.url));
-const scripts = new Map<string, string>();
+let script: string | undefined;
 
 /**
  * The realm script: evaluated in a context, its completion value is the realm's
- * `RealmHostApi`. `runtimeEntry` replaces `emulator/runtime/index.ts` (for tests).
+ * `RealmHostApi`. Built on first use, then reused for every realm of the process.
  *
  * @example
  * ```ts
  * const api = new vm.Script(realmScript()).runInContext(context);
  * ```
  */
-export function realmScript(runtimeEntry: string = RUNTIME_ENTRY): string {
-  let script = scripts.get(runtimeEntry);
+export function realmScript(): string {
   if (script === undefined) {
     const result = buildSync({
       stdin: {
         contents:
-          `import * as runtime from ${JSON.stringify(runtimeEntry)};\n` +
+          `import * as runtime from ${JSON.stringify(RUNTIME_ENTRY)};\n` +
           `import { createRealmApi } from ${JSON.stringify(REALM_ENTRY)};\n` +
           'export const api = createRealmApi(runtime);\n',
         resolveDir: dirname(REALM_ENTRY),
@@ -51,7 +50,6 @@ export function realmScript(runtimeEntry: string = RUNTIME_ENTRY): string {
     // Strict mode for all of it (no sloppy `arguments.callee` or `caller` to walk), and the
     // bundle's variable kept local to this function rather than a property of the global.
     script = `"use strict";(function () {\n${bundle}\nreturn ${REALM_ENTRY_GLOBAL}.api;\n})()`;
-    scripts.set(runtimeEntry, script);
   }
   return script;
 }

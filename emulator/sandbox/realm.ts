@@ -40,13 +40,13 @@ const MAX_RANDOM_BYTES = 4_096;
  * const outcomeJson = realm.dispatchScript.runInContext(realm.context, { timeout: 1000 });
  * ```
  */
-export function createRealm(options: { runtimeEntry?: string } = {}): SandboxRealm {
+export function createRealm(): SandboxRealm {
   const context = vm.createContext(vm.constants.DONT_CONTEXTIFY, {
     name: 'APPSYNC_JS sandbox',
     codeGeneration: { strings: false, wasm: false },
     microtaskMode: 'afterEvaluate',
   });
-  const api = new vm.Script(realmScript(options.runtimeEntry), { filename: 'appsync-runtime.js' }).runInContext(
+  const api = new vm.Script(realmScript(), { filename: 'appsync-runtime.js' }).runInContext(
     context,
   ) as RealmHostApi;
   // Take the functions now, while only our own code has run in the realm.
