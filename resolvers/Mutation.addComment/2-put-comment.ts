@@ -10,9 +10,7 @@ import { ErrorType } from '../lib/errors.ts';
 import { commentKey, ticketKey } from '../lib/keys.ts';
 import { itemExists, itemIsNew } from '../lib/requests.ts';
 import type { Comment, MutationAddCommentArgs } from '../lib/schema.generated.ts';
-
-/** The error type AppSync gives a cancelled transaction; `ctx.result.cancellationReasons` says why. */
-const TRANSACTION_CANCELED = 'DynamoDB:TransactionCanceledException';
+import { cancellationReasons } from '../lib/transactions.ts';
 
 export function request(ctx: Context<MutationAddCommentArgs>): DynamoDBTransactWriteItemsRequest {
   const table = tableName(ctx, 'Adding a comment');
@@ -54,16 +52,11 @@ export function request(ctx: Context<MutationAddCommentArgs>): DynamoDBTransactW
 }
 
 export function response(ctx: Context<MutationAddCommentArgs>): Comment {
-  const error = ctx.error;
-  if (error !== undefined && error !== null) {
-    if (error.type !== TRANSACTION_CANCELED) util.error(error.message, error.type);
-    const result = ctx.result as { cancellationReasons?: Array<{ type: string }> | null } | null | undefined;
-    const reasons = result === null || result === undefined || result.cancellationReasons === null || result.cancellationReasons === undefined ? [] : result.cancellationReasons;
-    const ticketCheck = reasons[0];
-    if (ticketCheck !== undefined && ticketCheck.type === 'ConditionalCheckFailed') {
-      util.error(`Ticket ${ctx.args.ticketId} does not exist: there is nothing to comment on.`, ErrorType.NotFound);
-    }
-    util.error('The comment could not be written; try again.', ErrorType.Conflict);
+  const reasons = cancellationReasons(ctx);
+  // The ticket check is the first action: its condition failing means the ticket is gone.
+  if (reasons !== null && reasons[0] === 'ConditionalCheckFailed') {
+    util.error(`Ticket ${ctx.args.ticketId} does not exist: there is nothing to comment on.`, ErrorType.NotFound);
   }
+  if (reasons !== null) util.error('The comment could not be written; try again.', ErrorType.Conflict);
   return ctx.stash.comment as Comment;
 }

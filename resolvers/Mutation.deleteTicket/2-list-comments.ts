@@ -1,5 +1,6 @@
 /**
- * Lists the keys of the ticket's first comments, as many as one BatchDeleteItem takes.
+ * Lists the keys of the ticket's first comments: as many as fit in one transaction beside the
+ * ticket's own delete.
  */
 import { runtime, type Context, type DynamoDBQueryRequest } from '@aws-appsync/utils';
 import { failOnDataSourceError } from '../lib/data-source.ts';
@@ -8,8 +9,8 @@ import { PK, SK } from '../lib/keys.ts';
 import { commentsOf } from '../lib/requests.ts';
 import type { MutationDeleteTicketArgs } from '../lib/schema.generated.ts';
 
-/** DynamoDB's BatchWriteItem takes at most 25 requests. */
-export const COMMENTS_DELETED_PER_CALL = 25;
+/** DynamoDB's TransactWriteItems takes at most 100 actions; one of them deletes the ticket. */
+export const COMMENTS_DELETED_PER_CALL = 99;
 
 export function request(ctx: Context<MutationDeleteTicketArgs>): DynamoDBQueryRequest {
   if (ctx.stash.ticket === null) runtime.earlyReturn([]);

@@ -2,14 +2,13 @@
  * `Mutation.deleteTicket`, a pipeline. Admins only; `null` when there was no such ticket.
  *
  * 1. read the ticket (strongly consistent); none: every later step is skipped;
- * 2. list the keys of its first 25 comments (one BatchDeleteItem's worth);
- * 3. delete them in one BatchDeleteItem (needs the API environment variable `TABLE_NAME`);
- * 4. delete the ticket, on condition that it still exists.
+ * 2. list the keys of its first 99 comments;
+ * 3. delete the ticket and those comments in one TransactWriteItems (at most 100 actions), on
+ *    condition that the ticket still exists: all of it happens, or none.
  *
- * Comments go before the ticket, so that a failure leaves a ticket an admin can delete again
- * rather than comments nobody can reach. APPSYNC_JS cannot loop over data source calls, so a
- * ticket with more comments leaves the rest behind: they are unreachable (every read goes
- * through the ticket, and no write can recreate it) and are left to a cleanup job.
+ * APPSYNC_JS cannot loop over data source calls, so comments beyond the 99th (and a comment
+ * written between steps 2 and 3) stay behind. They are unreachable — every read goes through the
+ * ticket, and nothing can recreate a deleted ticket — and are left to a cleanup job.
  */
 import type { Context } from '@aws-appsync/utils';
 import { requireFieldRule } from '../lib/authorize.ts';

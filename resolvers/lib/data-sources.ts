@@ -21,8 +21,7 @@ export const DATA_SOURCES = {
   'Mutation.setInternalNotes': 'TABLE',
   'Mutation.deleteTicket/1-get-ticket': 'TABLE',
   'Mutation.deleteTicket/2-list-comments': 'TABLE',
-  'Mutation.deleteTicket/3-delete-comments': 'TABLE',
-  'Mutation.deleteTicket/4-delete-ticket': 'TABLE',
+  'Mutation.deleteTicket/3-delete-ticket': 'TABLE',
   'Ticket.comments': 'TABLE',
 } as const satisfies Readonly<Record<string, DataSourceKind>>;
 

@@ -20,3 +20,6 @@ export type ErrorTypeName = (typeof ErrorType)[keyof typeof ErrorType];
 
 /** The error type AppSync gives a DynamoDB request whose condition failed. */
 export const CONDITIONAL_CHECK_FAILED = 'DynamoDB:ConditionalCheckFailedException';
+
+/** The error type AppSync gives a cancelled transaction; `ctx.result.cancellationReasons` says why. */
+export const TRANSACTION_CANCELED = 'DynamoDB:TransactionCanceledException';

@@ -6,8 +6,7 @@ import { expectFieldError, runHandler } from './run-bundle.ts';
 const RESOLVER = 'Mutation.deleteTicket/resolver.js';
 const GET_TICKET = 'Mutation.deleteTicket/1-get-ticket.js';
 const LIST_COMMENTS = 'Mutation.deleteTicket/2-list-comments.js';
-const DELETE_COMMENTS = 'Mutation.deleteTicket/3-delete-comments.js';
-const DELETE_TICKET = 'Mutation.deleteTicket/4-delete-ticket.js';
+const DELETE_TICKET = 'Mutation.deleteTicket/3-delete-ticket.js';
 const FIELD = 'Mutation.deleteTicket';
 const ARGS = { id: TICKET_ID };
 const COMMENT_KEYS = [
@@ -78,7 +77,7 @@ describe('Resolver: Mutation.deleteTicket', () => {
   });
 
   describe('2-list-comments', () => {
-    it('lists the keys of the first 25 comments', async () => {
+    it('lists the keys of the first 99 comments, strongly consistently', async () => {
       // Prepare
       const ctx = makeContext({ field: FIELD, persona: 'admin', args: ARGS, stash: { ticket: ticketView() } });
 
@@ -94,7 +93,7 @@ describe('Resolver: Mutation.deleteTicket', () => {
           expressionValues: { ':pk': { S: `TICKET#${TICKET_ID}` }, ':prefix': { S: 'COMMENT#' } },
         },
         scanIndexForward: true,
-        limit: 25,
+        limit: 99,
         consistentRead: true,
         projection: { expression: '#pk, #sk', expressionNames: { '#pk': 'pk', '#sk': 'sk' } },
       });
@@ -124,59 +123,38 @@ describe('Resolver: Mutation.deleteTicket', () => {
     });
   });
 
-  describe('3-delete-comments', () => {
-    it('deletes the listed comments in one BatchDeleteItem on the TABLE_NAME table', async () => {
+  describe('3-delete-ticket', () => {
+    it('deletes the ticket, on condition that it still exists, and its listed comments in one transaction', async () => {
       // Prepare
       const ctx = makeContext({ field: FIELD, persona: 'admin', args: ARGS, stash: { ticket: ticketView(), commentKeys: COMMENT_KEYS } });
-
-      // Act
-      const outcome = await runHandler(DELETE_COMMENTS, 'request', ctx);
-
-      // Assess
-      expect(outcome.result).toEqual({
-        operation: 'BatchDeleteItem',
-        tables: { [TEST_TABLE_NAME]: COMMENT_KEYS.map((key) => ({ pk: { S: key.pk }, sk: { S: key.sk } })) },
-      });
-    });
-
-    it('does nothing when there are no comments', async () => {
-      // Prepare
-      const ctx = makeContext({ field: FIELD, persona: 'admin', args: ARGS, stash: { ticket: ticketView(), commentKeys: [] } });
-
-      // Act
-      const outcome = await runHandler(DELETE_COMMENTS, 'request', ctx);
-
-      // Assess
-      expect(outcome.error).toBeUndefined();
-      expect(outcome.result).toBe(0);
-    });
-
-    it('says which environment variable is missing rather than leaving comments behind silently', async () => {
-      // Prepare
-      const ctx = makeContext({ field: FIELD, persona: 'admin', args: ARGS, stash: { ticket: ticketView(), commentKeys: COMMENT_KEYS }, env: {} });
-
-      // Act
-      const outcome = await runHandler(DELETE_COMMENTS, 'request', ctx);
-
-      // Assess
-      expectFieldError(outcome, 'ConfigurationError', /TABLE_NAME/);
-    });
-  });
-
-  describe('4-delete-ticket', () => {
-    it('deletes the ticket on condition that it still exists', async () => {
-      // Prepare
-      const ctx = makeContext({ field: FIELD, persona: 'admin', args: ARGS, stash: { ticket: ticketView() } });
 
       // Act
       const outcome = await runHandler(DELETE_TICKET, 'request', ctx);
 
       // Assess
       expect(outcome.result).toEqual({
-        operation: 'DeleteItem',
-        key: { pk: { S: `TICKET#${TICKET_ID}` }, sk: { S: 'TICKET' } },
-        condition: { expression: 'attribute_exists(#pk)', expressionNames: { '#pk': 'pk' } },
+        operation: 'TransactWriteItems',
+        transactItems: [
+          {
+            table: TEST_TABLE_NAME,
+            operation: 'DeleteItem',
+            key: { pk: { S: `TICKET#${TICKET_ID}` }, sk: { S: 'TICKET' } },
+            condition: { expression: 'attribute_exists(#pk)', expressionNames: { '#pk': 'pk' }, returnValuesOnConditionCheckFailure: false },
+          },
+          ...COMMENT_KEYS.map((key) => ({ table: TEST_TABLE_NAME, operation: 'DeleteItem', key: { pk: { S: key.pk }, sk: { S: key.sk } } })),
+        ],
       });
+    });
+
+    it('deletes the ticket alone when it has no comments', async () => {
+      // Prepare
+      const ctx = makeContext({ field: FIELD, persona: 'admin', args: ARGS, stash: { ticket: ticketView(), commentKeys: [] } });
+
+      // Act
+      const outcome = await runHandler(DELETE_TICKET, 'request', ctx);
+
+      // Assess
+      expect((outcome.result as { transactItems: unknown[] }).transactItems).toHaveLength(1);
     });
 
     it('does nothing and answers null when there was no ticket', async () => {
@@ -191,9 +169,21 @@ describe('Resolver: Mutation.deleteTicket', () => {
       expect(outcome.result).toBeNull();
     });
 
+    it('says which environment variable is missing when the API has no TABLE_NAME', async () => {
+      // Prepare
+      const ctx = makeContext({ field: FIELD, persona: 'admin', args: ARGS, stash: { ticket: ticketView(), commentKeys: COMMENT_KEYS }, env: {} });
+
+      // Act
+      const outcome = await runHandler(DELETE_TICKET, 'request', ctx);
+
+      // Assess
+      expectFieldError(outcome, 'ConfigurationError', /TABLE_NAME/);
+    });
+
     it('returns the deleted ticket', async () => {
       // Prepare
-      const ctx = makeContext({ field: FIELD, persona: 'admin', args: ARGS, stash: { ticket: ticketView() }, result: ticketItem() });
+      const result = { keys: [{ pk: `TICKET#${TICKET_ID}`, sk: 'TICKET' }, ...COMMENT_KEYS], cancellationReasons: null };
+      const ctx = makeContext({ field: FIELD, persona: 'admin', args: ARGS, stash: { ticket: ticketView(), commentKeys: COMMENT_KEYS }, result });
 
       // Act
       const outcome = await runHandler(DELETE_TICKET, 'response', ctx);
@@ -204,8 +194,9 @@ describe('Resolver: Mutation.deleteTicket', () => {
 
     it('answers null when another request deleted the ticket meanwhile', async () => {
       // Prepare
-      const error = { message: 'The conditional request failed', type: 'DynamoDB:ConditionalCheckFailedException' };
-      const ctx = makeContext({ field: FIELD, persona: 'admin', args: ARGS, stash: { ticket: ticketView() }, result: null, error });
+      const result = { keys: null, cancellationReasons: [{ type: 'ConditionalCheckFailed', message: 'The conditional request failed' }, { type: 'None', message: null }, { type: 'None', message: null }] };
+      const error = { message: 'Transaction cancelled', type: 'DynamoDB:TransactionCanceledException' };
+      const ctx = makeContext({ field: FIELD, persona: 'admin', args: ARGS, stash: { ticket: ticketView(), commentKeys: COMMENT_KEYS }, result, error });
 
       // Act
       const outcome = await runHandler(DELETE_TICKET, 'response', ctx);
@@ -213,6 +204,19 @@ describe('Resolver: Mutation.deleteTicket', () => {
       // Assess
       expect(outcome.error).toBeUndefined();
       expect(outcome.result).toBeNull();
+    });
+
+    it('reports a Conflict when the transaction was cancelled for another reason', async () => {
+      // Prepare
+      const result = { keys: null, cancellationReasons: [{ type: 'None', message: null }, { type: 'TransactionConflict', message: 'Transaction is ongoing for the item' }, { type: 'None', message: null }] };
+      const error = { message: 'Transaction cancelled', type: 'DynamoDB:TransactionCanceledException' };
+      const ctx = makeContext({ field: FIELD, persona: 'admin', args: ARGS, stash: { ticket: ticketView(), commentKeys: COMMENT_KEYS }, result, error });
+
+      // Act
+      const outcome = await runHandler(DELETE_TICKET, 'response', ctx);
+
+      // Assess
+      expectFieldError(outcome, 'Conflict', /try again/);
     });
   });
 });
