@@ -101,7 +101,8 @@ export async function handleGraphql(req: IncomingMessage, res: ServerResponse, s
     finish(400, requestErrorBody('MalformedHttpRequestException', body));
     return;
   }
-  entry.operationName = body.operationName;
+  // Clients often leave operationName out for a single named operation: log its name anyway.
+  entry.operationName = body.operationName ?? /^\s*(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/.exec(body.query)?.[1] ?? null;
 
   const headers = flatHeaders(req);
   const answer = await authorizeRequest(services.authorization, {

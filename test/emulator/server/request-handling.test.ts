@@ -139,12 +139,13 @@ describe('Emulator: request handling', () => {
     logs.length = 0;
 
     // Act
-    await graphql(emulator, customer.token, 'query WhoAmI { me { username } }', {}, {});
+    await graphql(emulator, customer.token, 'query WhoAmI { me { username } }');
     await fetch(emulator.graphqlUrl, { method: 'POST', headers: { authorization: customer.token }, body: JSON.stringify({ query: 'query WhoAmI { me { username } }', operationName: 'WhoAmI' }) });
 
     // Assess
     const lines = logs.filter((line) => line.startsWith('graphql '));
     expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^graphql WhoAmI /);
     expect(lines[1]).toMatch(/^graphql WhoAmI user=\S+ token=id denied=\d+ status=200 \d+ms$/);
     for (const line of logs) expect(line).not.toContain(customer.token.slice(0, 30));
   });
