@@ -61,6 +61,8 @@ function tokenize(pattern: string): PatternToken[] {
         }
         j += 1;
       }
+      // Java refuses a literal that is never closed ("incomplete string literal").
+      if (j >= pattern.length) throw new Error(`util.time: the format ${JSON.stringify(pattern)} has an unterminated quoted literal`);
       tokens.push({ kind: 'other', text: pattern.slice(i, j + 1) });
       i = j + 1;
     } else if (/[A-Za-z]/.test(character)) {
@@ -76,7 +78,25 @@ function tokenize(pattern: string): PatternToken[] {
   return tokens;
 }
 
-const quote = (text: string): string => `'${text.replace(/'/g, "''")}'`;
+/**
+ * `text` as pattern literals. Quotes become `''` and pieces are separated by an empty optional
+ * section `[]`, because js-joda misreads a quoted literal that starts with an escaped quote
+ * (`'''a'''` gives `'a''` where Java gives `'a'`).
+ */
+function literal(text: string): string {
+  const pieces: string[] = [];
+  text.split("'").forEach((part, index) => {
+    if (index > 0) pieces.push("''");
+    if (part !== '') pieces.push(`'${part}'`);
+  });
+  return pieces.join('[]');
+}
+
+/** The text of a quoted literal token (`'It''s'` → `It's`; a lone `''` → `'`). */
+function unquote(token: string): string {
+  if (token === "''") return "'";
+  return token.slice(1, -1).replace(/''/g, "'");
+}
 
 /** Letters whose Java meaning is localized text that js-joda cannot produce by itself. */
 function isTextField(letters: string): boolean {
@@ -135,12 +155,12 @@ function englishText(letters: string, dateTime: ZonedDateTime): string {
   }
 }
 
-function formatterFor(format: unknown, helper: string): DateTimeFormatter {
-  if (typeof format !== 'string') throw new Error(`${helper}: the format must be a string`);
+/** A js-joda formatter for a (rewritten) pattern; errors quote the pattern as the resolver wrote it. */
+function formatterFor(format: string, helper: string, written: string): DateTimeFormatter {
   try {
     return DateTimeFormatter.ofPattern(format);
   } catch (error) {
-    throw new Error(`${helper}: invalid format ${JSON.stringify(format)}: ${(error as Error).message}`);
+    throw new Error(`${helper}: invalid format ${JSON.stringify(written)}: ${(error as Error).message}`);
   }
 }
 
@@ -167,15 +187,12 @@ function format(instant: Instant, pattern: unknown, zone: ZoneId, helper: string
   const dateTime = ZonedDateTime.ofInstant(instant, zone);
   // Text fields become quoted literals, so js-joda only ever sees numeric fields.
   const rewritten = tokenize(pattern)
-    .map((token) => (token.kind === 'letters' && isTextField(token.text) ? quote(englishText(token.text, dateTime)) : token.text))
+    .map((token) => {
+      if (token.kind === 'letters') return isTextField(token.text) ? literal(englishText(token.text, dateTime)) : token.text;
+      return token.text.startsWith("'") ? literal(unquote(token.text)) : token.text;
+    })
     .join('');
-  let formatter: DateTimeFormatter;
-  try {
-    formatter = DateTimeFormatter.ofPattern(rewritten);
-  } catch (error) {
-    throw new Error(`${helper}: invalid format ${JSON.stringify(pattern)}: ${(error as Error).message}`);
-  }
-  return dateTime.format(formatter);
+  return dateTime.format(formatterFor(rewritten, helper, pattern));
 }
 
 /** Epoch milliseconds of a parsed timestamp; `zone` fills in when the text carries none. */
@@ -220,11 +237,15 @@ export function createUtilTime(host: HostCapabilities): UtilTime {
     parseFormattedToEpochMilliSeconds: (timestamp, pattern, timezone) => {
       const helper = 'util.time.parseFormattedToEpochMilliSeconds';
       if (typeof timestamp !== 'string') throw new Error(`${helper}: the timestamp must be a string`);
-      const textField = tokenize(String(pattern)).find((token) => token.kind === 'letters' && isTextField(token.text));
+      if (typeof pattern !== 'string') throw new Error(`${helper}: the format must be a string`);
+      const tokens = tokenize(pattern);
+      const textField = tokens.find((token) => token.kind === 'letters' && isTextField(token.text));
       if (textField !== undefined) {
         throw new Error(`${helper}: parsing the text field '${textField.text}' (month, day or AM/PM names) is not supported offline; use numeric fields`);
       }
-      const formatter = formatterFor(pattern, helper);
+      // Literals re-emitted as in formatting, to avoid js-joda's misreading of '''...'''.
+      const rewritten = tokens.map((token) => (token.text.startsWith("'") ? literal(unquote(token.text)) : token.text)).join('');
+      const formatter = formatterFor(rewritten, helper, pattern);
       let parsed: TemporalAccessor;
       try {
         parsed = formatter.parse(timestamp);

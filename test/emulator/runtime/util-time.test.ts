@@ -53,6 +53,14 @@ describe('Runtime: util.time', () => {
     expect(util.time.nowFormatted('O OOOO', 'Asia/Kolkata')).toBe('GMT+5:30 GMT+05:30');
   });
 
+  it('reads quoted literals as Java does, escaped quotes included', () => {
+    expect(util.time.nowFormatted("h 'o''clock' a")).toBe("7 o'clock PM");
+    expect(util.time.nowFormatted("'''quoted''' yyyy'T'HH")).toBe("'quoted' 2018T19");
+    expect(util.time.nowFormatted("''HH''")).toBe("'19'");
+    expect(() => util.time.nowFormatted("HH 'open")).toThrow(/unterminated quoted literal/);
+    expect(util.time.parseFormattedToEpochMilliSeconds("'T'2018-02-01", "'''T'''yyyy-MM-dd", 'UTC')).toBe(Date.UTC(2018, 1, 1));
+  });
+
   it('parses a date without a time as the start of that day in the given zone', () => {
     expect(util.time.parseFormattedToEpochMilliSeconds('2018-02-02', 'yyyy-MM-dd', 'UTC')).toBe(Date.UTC(2018, 1, 2));
   });
