@@ -48,7 +48,7 @@ export interface IsolatedPage {
   readonly page: Page;
   /** Requests the page tried to send off this machine (refused). */
   readonly offMachineRequests: string[];
-  /** Errors the page threw. */
+  /** Errors the page threw or logged (a failed load, a CSP violation). */
   readonly pageErrors: string[];
 }
 
@@ -70,6 +70,9 @@ export async function openIsolatedPage(browser: Browser, viewport: { width: numb
   });
   const page = await context.newPage();
   page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(message.text());
+  });
   return { context, page, offMachineRequests, pageErrors };
 }
 

@@ -56,7 +56,7 @@ export async function runOperation(page: Page): Promise<{ data?: Record<string, 
     wrapper?.CodeMirror?.setValue('');
   });
   await page.getByRole('button', { name: 'Execute query' }).click();
-  await page.locator(`[data-testid="last-answer"][data-answers="${before + 1}"]`).waitFor();
+  await page.locator(`[data-testid="last-answer"][data-answers="${before + 1}"]`).waitFor({ state: 'attached' });
   const text = await page.waitForFunction(() => {
     // CodeMirror 5 keeps its instance on the wrapper; its value is the whole response, not
     // only the lines it has rendered.

@@ -2,54 +2,31 @@
  * The console in headless Chromium against an emulator started here: sign in as seeded users,
  * choose the ID or the access token, run operations, and see what the authorizer allows.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium, openIsolatedPage, saveScreenshot, type IsolatedPage } from './chromium.ts';
-import { startConsoleEnvironment, type ConsoleEnvironment } from './console-environment.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useConsoleSuite } from './console-suite.ts';
 import { chooseToken, deniedFieldsShown, lastAnswerText, openConsole, runOperation, signInAs, typeOperation } from './console-ui.ts';
 
-const DESKTOP = { width: 1280, height: 800 };
-
 describe('Console: personas and tokens', () => {
-  let environment: ConsoleEnvironment;
-  let browser: Browser;
-  let session: IsolatedPage;
+  const suite = useConsoleSuite();
   let ticketId: string;
 
   beforeAll(async () => {
-    [environment, browser] = await Promise.all([startConsoleEnvironment(), launchChromium()]);
     // Prepare: a ticket reported by the customer, with staff-only notes on it.
-    const opened = await environment.graphql('customer@example.com', 'mutation { openTicket(input: { title: "Printer on fire", body: "Third floor." }) { id } }');
-    ticketId = ((opened.body.data as { openTicket: { id: string } }).openTicket).id;
-    const noted = await environment.graphql('agent@example.com', `mutation { setInternalNotes(id: "${ticketId}", notes: "Replace the fuser.") { id } }`);
+    const opened = await suite.environment.graphql('customer@example.com', 'mutation { openTicket(input: { title: "Printer on fire", body: "Third floor." }) { id } }');
+    ticketId = (opened.body.data as { openTicket: { id: string } }).openTicket.id;
+    const noted = await suite.environment.graphql('agent@example.com', `mutation { setInternalNotes(id: "${ticketId}", notes: "Replace the fuser.") { id } }`);
     expect(noted.body.errors).toBeUndefined();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await environment?.close();
-  });
-
-  beforeEach(async () => {
-    session = await openIsolatedPage(browser, DESKTOP);
-  });
-
-  afterEach(async (context) => {
-    await saveScreenshot(session.page, context.task.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase());
-    await session.context.close();
-    expect(session.offMachineRequests).toEqual([]);
-    expect(session.pageErrors).toEqual([]);
   });
 
   it('shows the agent every ticket with the access token', async () => {
     // Prepare
-    const { page } = session;
-    await openConsole(page, environment.consoleUrl);
+    const { page } = suite.session;
+    await openConsole(page, suite.environment.consoleUrl);
     await signInAs(page, 'agent@example.com');
 
     // Act
     await chooseToken(page, 'Access token');
-    await typeOperation(page, '{ tickets { items { id title reporter internalNotes } } }');
+    await typeOperation(page, 'query AllTickets {\n  tickets {\n    items {\n      id\n      title\n      reporter\n      internalNotes\n    }\n  }\n}\n');
     const response = await runOperation(page);
 
     // Assess
@@ -68,14 +45,14 @@ describe('Console: personas and tokens', () => {
 
   it('shows the customer with the ID token the ticket without its internal notes', async () => {
     // Prepare
-    const { page } = session;
-    await openConsole(page, environment.consoleUrl);
+    const { page } = suite.session;
+    await openConsole(page, suite.environment.consoleUrl);
     await signInAs(page, 'agent@example.com');
     await signInAs(page, 'customer@example.com');
 
     // Act
     await chooseToken(page, 'ID token');
-    await typeOperation(page, `{ ticket(id: "${ticketId}") { id title status reporter internalNotes } }`);
+    await typeOperation(page, `query OneTicket {\n  ticket(id: "${ticketId}") {\n    id\n    title\n    status\n    reporter\n    internalNotes\n  }\n}\n`);
     const warning = await page.getByTestId('operation-check').innerText();
     const response = await runOperation(page);
 
@@ -94,11 +71,11 @@ describe('Console: personas and tokens', () => {
 
   it('refuses the customer myTickets with the access token', async () => {
     // Prepare
-    const { page } = session;
-    await openConsole(page, environment.consoleUrl);
+    const { page } = suite.session;
+    await openConsole(page, suite.environment.consoleUrl);
     await signInAs(page, 'customer@example.com');
     await chooseToken(page, 'ID token');
-    await typeOperation(page, '{ myTickets { items { id title } } }');
+    await typeOperation(page, 'query Mine {\n  myTickets {\n    items {\n      id\n      title\n    }\n  }\n}\n');
     const withIdToken = await runOperation(page);
 
     // Act

@@ -113,6 +113,14 @@ export function App(props: AppProps) {
       'header',
       { className: 'hd-header' },
       h('h1', null, 'Helpdesk API console'),
+      panelOpen
+        ? null
+        : h(
+            'span',
+            { className: 'hd-collapsed-summary' },
+            session.session === null ? 'signed out' : `${session.session.email} · ${choice === 'id' ? 'ID' : 'access'} token`,
+            answers.summary === null ? '' : ` · ${answers.summary.title.split(':')[0] ?? ''}`,
+          ),
       h('button', { type: 'button', className: 'hd-link hd-toggle', 'aria-expanded': panelOpen, onClick: () => setPanelOpen(!panelOpen) }, panelOpen ? 'Hide panel' : 'Show panel'),
     ),
     h(

@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 /** The sign-in form: pick a seeded user or type any email and password. */
-import { createElement as h, useState, type ChangeEvent, type FormEvent } from 'react';
+import { createElement as h, useId, useState, type ChangeEvent, type FormEvent } from 'react';
 import type { ConsoleUser } from '../contract.ts';
 
 /** Props of {@link SignInForm}. */
@@ -21,6 +21,7 @@ export function SignInForm(props: SignInFormProps) {
   const [email, setEmail] = useState(props.users[0]?.email ?? '');
   const [password, setPassword] = useState(props.defaultPassword ?? '');
   const [showPassword, setShowPassword] = useState(false);
+  const passwordId = useId();
   const known = props.users.some((user) => user.email === email);
 
   const submit = (event: FormEvent) => {
@@ -49,20 +50,21 @@ export function SignInForm(props: SignInFormProps) {
       h('input', { type: 'email', autoComplete: 'username', required: true, value: email, onChange: (event) => setEmail(event.target.value) }),
     ),
     h(
-      'label',
+      'div',
       { className: 'hd-field' },
-      h('span', null, 'Password'),
+      h('label', { htmlFor: passwordId }, 'Password'),
       h(
         'span',
         { className: 'hd-inline' },
         h('input', {
+          id: passwordId,
           type: showPassword ? 'text' : 'password',
           autoComplete: 'current-password',
           required: true,
           value: password,
-          onChange: (event) => setPassword(event.target.value),
+          onChange: (event: ChangeEvent<HTMLInputElement>) => setPassword(event.target.value),
         }),
-        h('button', { type: 'button', className: 'hd-link', onClick: () => setShowPassword(!showPassword) }, showPassword ? 'Hide' : 'Show'),
+        h('button', { type: 'button', className: 'hd-link', 'aria-pressed': showPassword, onClick: () => setShowPassword(!showPassword) }, 'Show password'),
       ),
     ),
     props.defaultPassword === null ? null : h('p', { className: 'hd-muted' }, 'Seeded users share the password in emulator/seed-users.json, prefilled here.'),
