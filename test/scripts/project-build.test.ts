@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { isObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { buildAppSyncSchema } from '../../scripts/appsync-schema.ts';
+import { renderSchemaTypes, SCHEMA_TYPES_PATH } from '../../scripts/bundle-schema-types.ts';
 import type { ResolverManifest } from '../../scripts/resolver-manifest.ts';
 
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
@@ -53,6 +54,14 @@ describe('Build: the project', () => {
 
     // Assess
     expect(manifest.environment).toEqual({ TABLE_NAME: 'TABLE' });
+  });
+
+  it('keeps the resolvers\' schema types generated from the current schema', () => {
+    // Act
+    const committed = readFileSync(SCHEMA_TYPES_PATH, 'utf8');
+
+    // Assess
+    expect(committed).toBe(renderSchemaTypes());
   });
 
   it('bundles the Lambda handlers as minified ESM', () => {
