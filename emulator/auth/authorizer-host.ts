@@ -66,7 +66,8 @@ export async function invokeAuthorizer(handler: AuthorizerHandler, event: unknow
   try {
     // structuredClone keeps the handler from holding on to (or changing) the emulator's objects.
     const answer = await Promise.race([Promise.resolve().then(() => handler(structuredClone(event))), timeout]);
-    const json = JSON.stringify(answer ?? null);
+    if (answer === null || answer === undefined) return { answer: null, size: 0 };
+    const json = JSON.stringify(answer);
     return { answer: json === undefined ? null : JSON.parse(json), size: json === undefined ? 0 : Buffer.byteLength(json) };
   } catch {
     return { answer: null, size: 0 };
