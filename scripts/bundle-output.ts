@@ -91,7 +91,7 @@ export function discoverResolvers(
   for (const entry of entries) {
     const path = join(dir, entry.name);
     const file = displayPath(path);
-    if (entry.name.startsWith('.')) continue;
+    if (entry.name.startsWith('.') || entry.name.endsWith('.md')) continue;
     if (entry.isDirectory()) {
       if (SHARED_FOLDERS.has(entry.name)) continue;
       const match = PIPELINE_FOLDER.exec(entry.name);
