@@ -54,7 +54,8 @@ describe('Emulator: persistence', () => {
         .then((answer) => (answer.status === 200 && answer.body.errors === undefined ? (answer.body.data?.openTicket as { id: string }).id : null))
         .catch(() => null),
     );
-    await new Promise((resolve) => setTimeout(resolve, 15));
+    // Close as soon as the first write is acknowledged, with the others still in flight.
+    await Promise.race(writes);
     await first.close();
     const acknowledged = (await Promise.all(writes)).filter((id): id is string => id !== null);
     const { emulator: second } = await startTestEmulator({ dataDir });
