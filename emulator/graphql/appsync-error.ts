@@ -2,8 +2,8 @@
  * GraphQL errors in AppSync's shape: `{ path, data, errorType, errorInfo, locations, message }`,
  * with `locations` entries carrying `sourceName: null` as AppSync's do.
  */
-import { InvalidScalarValueError } from './appsync-scalars.ts';
 import { getNamedType, GraphQLError, isObjectType, type GraphQLSchema, type SourceLocation } from 'graphql';
+import { InvalidScalarValueError } from './appsync-scalars.ts';
 
 /** An error a resolver (or the authorization layer) raises for one field. */
 export class AppSyncFieldError extends Error {
@@ -48,7 +48,7 @@ const NON_NULL = /^Cannot return null for non-nullable field ([_A-Za-z][_0-9A-Za
  * are reported without their details, which go to the server log instead.
  *
  * @example
- * const errors = result.errors?.map((error) => formatExecutionError(error, log));
+ * const errors = result.errors?.map((error) => formatExecutionError(error, schema, log));
  */
 export function formatExecutionError(error: GraphQLError, schema: GraphQLSchema, logInternal: (error: unknown) => void): AppSyncErrorEntry {
   const original = error.originalError;
