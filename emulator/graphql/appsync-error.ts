@@ -25,12 +25,16 @@ export function unauthorizedFieldError(typeName: string, fieldName: string): App
   return new AppSyncFieldError(`Not Authorized to access ${fieldName} on type ${typeName}`, 'Unauthorized');
 }
 
-/** One entry of a response's `errors`, as AppSync writes it. */
+/**
+ * One entry of a response's `errors`, as AppSync writes it. Resolver and authorization errors
+ * carry `data`, `errorType` and `errorInfo`; graphql-java's own errors (validation, variables,
+ * null in a non-null field) have only `path`, `locations` and `message`.
+ */
 export interface AppSyncErrorEntry {
   path: ReadonlyArray<string | number> | null;
-  data: unknown;
-  errorType: string | null;
-  errorInfo: unknown;
+  data?: unknown;
+  errorType?: string | null;
+  errorInfo?: unknown;
   locations: Array<{ line: number; column: number; sourceName: null }> | null;
   message: string;
 }
@@ -58,18 +62,18 @@ export function formatExecutionError(error: GraphQLError, schema: GraphQLSchema,
     return { path, data: original.data ?? null, errorType: original.errorType, errorInfo: original.errorInfo ?? null, locations, message: original.message };
   }
   if (original instanceof InvalidScalarValueError) {
-    return { path, data: null, errorType: null, errorInfo: null, locations, message: `Can't serialize value (/${(path ?? []).join('/')}) : ${original.message}` };
+    return { path, locations, message: `Can't serialize value (/${(path ?? []).join('/')}) : ${original.message}` };
   }
   const nonNull = NON_NULL.exec(error.message);
   if (nonNull !== null) {
     // graphql-js's null in a non-null field, in graphql-java's (AppSync's) words.
     const typeName = fieldTypeName(schema, nonNull[1] as string, nonNull[2] as string);
     const message = `Cannot return null for non-nullable type: '${typeName}' within parent '${nonNull[1]}' (/${(path ?? []).join('/')})`;
-    return { path, data: null, errorType: null, errorInfo: null, locations: null, message };
+    return { path, locations: null, message };
   }
   if (original === undefined || original === null || original instanceof GraphQLError) {
     // graphql-js's own execution errors, e.g. a value an enum cannot represent.
-    return { path, data: null, errorType: null, errorInfo: null, locations, message: error.message };
+    return { path, locations, message: error.message };
   }
   logInternal(original);
   return { path, data: null, errorType: 'InternalFailure', errorInfo: null, locations, message: 'An internal failure occurred while resolving this field.' };

@@ -69,7 +69,7 @@ const RULES: ReadonlyArray<[RegExp, (match: RegExpExecArray) => string]> = [
 ];
 
 function entry(message: string, error: GraphQLError): AppSyncErrorEntry {
-  return { path: null, data: null, errorType: null, errorInfo: null, locations: appSyncLocations(error.locations), message };
+  return { path: null, locations: appSyncLocations(error.locations), message };
 }
 
 /**
@@ -130,5 +130,5 @@ export function formatSyntaxError(error: GraphQLError): AppSyncErrorEntry {
   const reason = error.message.replace(/^Syntax Error: /, '');
   const location = error.locations?.[0];
   const at = location === undefined ? '' : ` at line ${location.line} column ${location.column}`;
-  return { path: null, data: null, errorType: null, errorInfo: null, locations: appSyncLocations(error.locations), message: `Invalid Syntax : ${reason}${at}` };
+  return { path: null, locations: appSyncLocations(error.locations), message: `Invalid Syntax : ${reason}${at}` };
 }
