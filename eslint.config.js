@@ -1,4 +1,4 @@
-// ESLint flat config. `npm run lint` checks the resolvers with AWS's APPSYNC_JS rules
+// ESLint flat config. `npm run lint` checks the resolvers and the policy they bundle with AWS's APPSYNC_JS rules
 // (`@aws-appsync/eslint-plugin`, type-aware `recommended` set) plus what that plugin misses.
 import appsync from '@aws-appsync/eslint-plugin';
 
@@ -6,7 +6,8 @@ import appsync from '@aws-appsync/eslint-plugin';
 export default [
   { ignores: ['dist/**', 'node_modules/**', 'cdk.out/**', '.bundle-out/**'] },
   {
-    files: ['resolvers/**/*.ts'],
+    // policy/ is bundled into every resolver, so the same limits apply to it.
+    files: ['resolvers/**/*.ts', 'policy/**/*.ts'],
     ...appsync.configs.recommended,
     languageOptions: {
       ...appsync.configs.recommended.languageOptions,
