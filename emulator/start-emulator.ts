@@ -4,7 +4,7 @@
  *   bundle, executing `schema.graphql` with the built resolver bundles in the sandbox;
  * - `POST /` (`X-Amz-Target: AWSCognitoIdentityProviderService.*`) and
  *   `GET /<userPoolId>/.well-known/jwks.json`: the local Cognito user pool;
- * - `GET /`: the console page;
+ * - `GET /` and `/console/*`: the console (`emulator/console/`);
  * and a DynamoDB table in dynalite (on disk under the data directory, in memory, or at
  * `DYNAMODB_ENDPOINT`).
  */
@@ -19,8 +19,9 @@ import {
   RESOLVER_COUNT_LIMIT,
 } from '../infra/api-limits.ts';
 import { createAuthorizationCache } from './auth/authorization-cache.ts';
-import type { AuthorizationServices } from './auth/authorize-request.ts';
+import { authorizeRequest, type AuthorizationServices } from './auth/authorize-request.ts';
 import { createCognitoRouteHandler, createIdentityProvider, type IdentityProvider } from './cognito/index.ts';
+import { createConsoleRoutes } from './console/index.ts';
 import { createSandboxRunner } from './resolvers/sandbox-runner.ts';
 import { watchSources, type SourceWatcher } from './dev/watch-sources.ts';
 import { openDynamoDb } from './dynamodb/dynamodb-endpoint.ts';
@@ -28,7 +29,6 @@ import { createDynamoDbDataSource } from './dynamodb/dynamodb-data-source.ts';
 import { createReadWriteLock } from './dynamodb/read-write-lock.ts';
 import { ensureTable } from './dynamodb/table-setup.ts';
 import type { ExecutionServices } from './graphql/execute-request.ts';
-import { sendConsolePage } from './http/console-route.ts';
 import { startServer, type Route } from './http/emulator-server.ts';
 import { handleGraphql } from './http/graphql-route.ts';
 import { formatRequestLog } from './log/request-log.ts';
@@ -78,6 +78,8 @@ export interface EmulatorOptions {
   readonly now?: () => number;
   /** Where request log lines and diagnostics go; default `console.log`. */
   readonly log?: (line: string) => void;
+  /** Where the console's bundle is (built on first use when missing); default `dist/console/`. */
+  readonly consoleDistDir?: string;
   /** Runs resolver handlers; default the sandbox. Tests may pass a stand-in. */
   readonly runHandler?: HandlerRunner;
 }
@@ -194,7 +196,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const execution = (): ExecutionServices => ({ schema: parts.schema, bundles: parts.bundles, runHandler, table, settings, log });
 
     const cognitoRoute = createCognitoRouteHandler(pool);
-    let consoleInfo = { graphqlUrl: '', userPoolId: pool.userPoolId, clientId: pool.clientId, users: pool.users.map((user) => user.email) };
+    // The console's decision panel asks for the very answer POST /graphql would get (cached alike).
+    const consoleRoutes = createConsoleRoutes({
+      userPoolId: pool.userPoolId,
+      clientId: pool.clientId,
+      seedUsers: pool.users,
+      authorize: (token) => authorizeRequest(authorization, { authorization: token, queryString: '', operationName: null, variables: {}, requestHeaders: {} }),
+      ...(options.consoleDistDir === undefined ? {} : { distDir: options.consoleDistDir }),
+    });
     const routes: Route[] = [
       (req, res, url) => {
         if (url.pathname !== '/graphql') return false;
@@ -207,17 +216,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         }).then(() => true);
       },
       (req, res) => cognitoRoute(req, res),
-      (req, res, url) => {
-        if (url.pathname !== '/' || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
-        sendConsolePage(res, consoleInfo);
-        return true;
-      },
+      (req, res) => consoleRoutes(req, res),
     ];
     const host = options.host ?? '127.0.0.1';
     const server = await startServer(routes, { host, port: options.port ?? 4000 }, (error) => log(`internal error: ${String(error)}`));
     cleanups.unshift(() => server.close());
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${server.port}`;
-    consoleInfo = { ...consoleInfo, graphqlUrl: `${url}/graphql` };
 
     const reload = async (): Promise<void> => {
       const next = await loadParts();

@@ -117,18 +117,30 @@ describe('Emulator: request handling', () => {
     expect(noQuery.status).toBe(400);
   });
 
-  it('serves the JWKS, the console page and JSON 404s', async () => {
+  it('serves the JWKS, the console and JSON 404s', async () => {
     // Act
     const jwks = await fetch(emulator.jwksUrl);
     const page = await fetch(emulator.consoleUrl);
+    const config = await fetch(`${emulator.url}/console/config.json`);
     const missing = await fetch(`${emulator.url}/nowhere`);
 
     // Assess
     expect(((await jwks.json()) as { keys: unknown[] }).keys).toHaveLength(2);
+    expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toContain('text/html');
-    expect(await page.text()).toContain('/graphql');
+    expect(await config.json()).toMatchObject({ userPoolId: emulator.userPoolId, clientId: emulator.clientId });
     expect(missing.status).toBe(404);
     expect(await missing.json()).toEqual({ errors: [{ errorType: 'NotFoundException', message: expect.any(String) }] });
+  });
+
+  it("gives the console the authorizer's decision POST /graphql applies", async () => {
+    // Act
+    const decision = await fetch(`${emulator.url}/console/decision`, { method: 'POST', headers: { authorization: customer.token } });
+    const refused = await fetch(`${emulator.url}/console/decision`, { method: 'POST', headers: { authorization: 'nope' } });
+
+    // Assess
+    expect(await decision.json()).toMatchObject({ isAuthorized: true, deniedFields: expect.arrayContaining(['Query.tickets', 'Ticket.internalNotes']) });
+    expect(await refused.json()).toEqual({ isAuthorized: false });
   });
 
   it('logs one line per operation without the token', async () => {
