@@ -11,5 +11,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     env: { TZ: 'UTC' },
+    // The Firefox smoke test speaks WebDriver BiDi over the global WebSocket, behind a flag on Node 20.
+    execArgv: typeof WebSocket === 'undefined' ? ['--experimental-websocket'] : [],
   },
 });
