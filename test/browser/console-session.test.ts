@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { takeRefusedRequestLogs, useConsoleSuite } from './console-suite.ts';
-import { lastAnswerText, openConsole, runOperation, signInAs } from './console-ui.ts';
+import { lastAnswerText, openConsole, runOperation, signInAs, typeOperation } from './console-ui.ts';
 
 describe('Console: refusals and tokens', () => {
   const suite = useConsoleSuite();
@@ -28,6 +28,23 @@ describe('Console: refusals and tokens', () => {
     expect(alert).toMatch(/^Sign-in failed\. NotAuthorizedException: /);
     expect(takeRefusedRequestLogs(suite.session, 401)).toHaveLength(1);
     expect(takeRefusedRequestLogs(suite.session, 400)).toHaveLength(1);
+  });
+
+  it('explains an operation that does not match the schema', async () => {
+    // Prepare
+    const { page } = suite.session;
+    await openConsole(page, suite.environment.consoleUrl);
+    await signInAs(page, 'other@example.com');
+    await typeOperation(page, '{\n  me {\n    nickname\n  }\n}\n');
+
+    // Act
+    const response = await runOperation(page);
+
+    // Assess
+    expect(response.data).toBeNull();
+    expect(response.errors?.[0]?.message).toContain("Field 'nickname' in type 'Identity' is undefined");
+    expect(await lastAnswerText(page)).toMatch(/does not match the schema, so nothing ran: .* \(line 3, column 5\)/);
+    expect(await page.getByTestId('operation-check').innerText()).toContain('touches no denied field');
   });
 
   it('shows the decoded claims, and the raw token only on request', async () => {

@@ -41,6 +41,9 @@ function describeError(entry: ErrorEntry): string {
     return `Denied field ${denied[2]}.${denied[1]} at ${pathText(entry.path)}: it is in this token's deniedFields, so AppSync returned null for it.`;
   }
   if (type === 'Unauthorized') return `Unauthorized at ${pathText(entry.path) || 'the operation'}: ${message} (a resolver's own check).`;
+  if (type === null && message.startsWith('Validation error')) {
+    return `The operation does not match the schema, so nothing ran: ${message}${locationText(entry.locations)}`;
+  }
   const where = pathText(entry.path);
   return `${type ?? 'Error'}${where === '' ? '' : ` at ${where}`}: ${message}${locationText(entry.locations)}`;
 }
