@@ -1,9 +1,11 @@
 /**
- * The parts of the API that a rebuild replaces together: the schema, the resolver bundles and
- * the authorizer. Loaded as one set so a request never mixes two builds.
+ * The parts of the API that a rebuild replaces together: the schema, the resolver bundles, the
+ * authorizer and the pre-token-generation trigger. Loaded as one set so a request never mixes
+ * two builds.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { GraphQLSchema } from 'graphql';
 import { SCHEMA_PATH } from '../scripts/appsync-schema.ts';
 import { loadAuthorizer, type AuthorizerEnvironment, type AuthorizerHandler } from './auth/authorizer-host.ts';
@@ -15,6 +17,18 @@ export interface ApiParts {
   readonly schema: GraphQLSchema;
   readonly bundles: ResolverBundles;
   readonly authorizer: AuthorizerHandler;
+  /** The built trigger's `handler` (`dist/triggers/pre-token-generation.mjs`). */
+  readonly trigger: (event: unknown, context: unknown, callback: unknown) => unknown;
+}
+
+let triggerLoads = 0;
+
+async function loadTrigger(path: string): Promise<ApiParts['trigger']> {
+  triggerLoads += 1;
+  // A query string makes Node evaluate the rebuilt file instead of returning the cached module.
+  const module = (await import(`${pathToFileURL(path).href}?v=${triggerLoads}-${Date.now()}`)) as { handler?: unknown };
+  if (typeof module.handler !== 'function') throw new Error(`${path} exports no handler function`);
+  return module.handler as ApiParts['trigger'];
 }
 
 /** Where to load from. */
@@ -33,13 +47,15 @@ export interface ApiPartsSource {
 export async function loadApiParts(source: ApiPartsSource): Promise<ApiParts> {
   const manifestPath = join(source.distDir, 'resolvers', 'manifest.json');
   const authorizerPath = join(source.distDir, 'authorizer', 'index.mjs');
-  for (const path of [manifestPath, authorizerPath]) {
+  const triggerPath = join(source.distDir, 'triggers', 'pre-token-generation.mjs');
+  for (const path of [manifestPath, authorizerPath, triggerPath]) {
     if (!existsSync(path)) throw new Error(`${path} is missing: run \`npm run build\` first (or start with build: true).`);
   }
   const schema = buildExecutableSchema(readFileSync(source.schemaPath ?? SCHEMA_PATH, 'utf8'));
-  const [bundles, authorizer] = await Promise.all([
+  const [bundles, authorizer, trigger] = await Promise.all([
     loadResolverBundles(manifestPath, source.tableName),
     loadAuthorizer(authorizerPath, source.authorizerEnv),
+    loadTrigger(triggerPath),
   ]);
-  return { schema, bundles, authorizer };
+  return { schema, bundles, authorizer, trigger };
 }

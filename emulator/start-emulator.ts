@@ -20,7 +20,7 @@ import {
 } from '../infra/api-limits.ts';
 import { createAuthorizationCache } from './auth/authorization-cache.ts';
 import { authorizeRequest, type AuthorizationServices } from './auth/authorize-request.ts';
-import { createCognitoRouteHandler, createIdentityProvider, type IdentityProvider } from './cognito/index.ts';
+import { createCognitoRouteHandler, createIdentityProvider, type IdentityProvider, type PreTokenGenerationHandler } from './cognito/index.ts';
 import { createConsoleRoutes } from './console/index.ts';
 import { createSandboxRunner } from './resolvers/sandbox-runner.ts';
 import { watchSources, type SourceWatcher } from './dev/watch-sources.ts';
@@ -143,6 +143,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   if (dataDir === null) cleanups.push(() => rmSync(scratchDir, { recursive: true, force: true }));
 
   try {
+    // Filled in once the pool's JWKS file exists (the authorizer needs it); read per token, so
+    // a rebuilt trigger applies to the next sign-in.
+    let parts: ApiParts | undefined;
+    const loaded = (): ApiParts => {
+      if (parts === undefined) throw new Error('The emulator is still starting.');
+      return parts;
+    };
+    const preTokenGeneration = ((event: unknown, context: unknown, callback: unknown) => loaded().trigger(event, context, callback)) as PreTokenGenerationHandler;
     const pool = await createIdentityProvider({
       ...(dataDir === null ? { inMemory: true as const } : { dataDir }),
       ...(options.userPoolId === undefined ? {} : { userPoolId: options.userPoolId }),
@@ -150,6 +158,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       ...(options.seedFile === undefined ? {} : { seedFile: options.seedFile }),
       ...(options.tokenLifetimeSeconds === undefined ? {} : { tokenLifetimeSeconds: options.tokenLifetimeSeconds }),
       accessTokenEmail: options.accessTokenEmail === true,
+      preTokenGeneration,
       now,
     });
     const jwksFile = join(scratchDir, 'jwks.json');
@@ -173,13 +182,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         JWKS_FILE: jwksFile,
       },
     });
-    let parts = await loadParts();
+    parts = await loadParts();
 
     let invocations = 0;
     const cache = createAuthorizationCache({ ttlSeconds: authTtlSeconds, now });
     const authorization: AuthorizationServices = {
       cache,
-      handler: () => parts.authorizer,
+      handler: () => loaded().authorizer,
       validation: new RegExp(AUTHORIZATION_TOKEN_PATTERN),
       apiId: 'localapi',
       accountId: '000000000000',
@@ -193,7 +202,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       resolverCountLimit: RESOLVER_COUNT_LIMIT,
       introspection: options.introspection ?? true,
     };
-    const execution = (): ExecutionServices => ({ schema: parts.schema, bundles: parts.bundles, runHandler, table, settings, log });
+    const execution = (): ExecutionServices => {
+      const { schema, bundles } = loaded();
+      return { schema, bundles, runHandler, table, settings, log };
+    };
 
     const cognitoRoute = createCognitoRouteHandler(pool);
     // The console's decision panel asks for the very answer POST /graphql would get (cached alike).
@@ -224,8 +236,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${server.port}`;
 
     const reload = async (): Promise<void> => {
-      const next = await loadParts();
-      parts = next;
+      parts = await loadParts();
       // A rebuilt authorizer may decide differently: answers of the old one are dropped.
       cache.clear();
     };

@@ -50,6 +50,36 @@ describe('Emulator: hot reload', () => {
     }
   });
 
+  it('applies a rebuilt trigger to the next sign-in', async () => {
+    // Prepare
+    const distDir = mkdtempSync(join(tmpdir(), 'emulator-trigger-'));
+    dirs.push(distDir);
+    for (const folder of ['resolvers', 'authorizer', 'triggers']) mkdirSync(join(distDir, folder));
+    writeFileSync(join(distDir, 'resolvers', 'manifest.json'), JSON.stringify({ environment: {}, resolvers: [] }));
+    copyFileSync(join(PROJECT_ROOT, 'dist', 'authorizer', 'index.mjs'), join(distDir, 'authorizer', 'index.mjs'));
+    const trigger = (claim: string) => `export async function handler(event) { event.response = { claimsOverrideDetails: { claimsToAddOrOverride: { build: '${claim}' } } }; return event; }`;
+    writeFileSync(join(distDir, 'triggers', 'pre-token-generation.mjs'), trigger('first'));
+    const { emulator } = await startTestEmulator({ distDir });
+    const claimOf = async (): Promise<unknown> => {
+      const { idToken } = await emulator.identityProvider.signIn('customer@example.com', PASSWORD);
+      return (JSON.parse(Buffer.from(idToken.split('.')[1] as string, 'base64url').toString('utf8')) as { build?: unknown }).build;
+    };
+    try {
+      const before = await claimOf();
+
+      // Act
+      writeFileSync(join(distDir, 'triggers', 'pre-token-generation.mjs'), trigger('second'));
+      await emulator.reload();
+      const after = await claimOf();
+
+      // Assess
+      expect(before).toBe('first');
+      expect(after).toBe('second');
+    } finally {
+      await emulator.close();
+    }
+  });
+
   it('swaps in a new build on reload, without a restart', async () => {
     // Prepare
     const distDir = mkdtempSync(join(tmpdir(), 'emulator-reload-'));
@@ -57,6 +87,8 @@ describe('Emulator: hot reload', () => {
     mkdirSync(join(distDir, 'resolvers'), { recursive: true });
     mkdirSync(join(distDir, 'authorizer'));
     copyFileSync(join(PROJECT_ROOT, 'dist', 'authorizer', 'index.mjs'), join(distDir, 'authorizer', 'index.mjs'));
+    mkdirSync(join(distDir, 'triggers'));
+    copyFileSync(join(PROJECT_ROOT, 'dist', 'triggers', 'pre-token-generation.mjs'), join(distDir, 'triggers', 'pre-token-generation.mjs'));
     writeFileSync(join(distDir, 'resolvers', 'manifest.json'), JSON.stringify({
       environment: {},
       resolvers: [{ typeName: 'Query', fieldName: 'me', kind: 'UNIT', code: 'Query.me.js', dataSource: 'NONE' }],

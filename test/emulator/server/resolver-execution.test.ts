@@ -70,6 +70,8 @@ describe('Emulator: resolver execution', () => {
     writeFileSync(join(distDir, 'resolvers', 'manifest.json'), JSON.stringify(MANIFEST));
     mkdirSync(join(distDir, 'authorizer'));
     copyFileSync(join(PROJECT_ROOT, 'dist', 'authorizer', 'index.mjs'), join(distDir, 'authorizer', 'index.mjs'));
+    mkdirSync(join(distDir, 'triggers'));
+    copyFileSync(join(PROJECT_ROOT, 'dist', 'triggers', 'pre-token-generation.mjs'), join(distDir, 'triggers', 'pre-token-generation.mjs'));
     ({ emulator } = await startTestEmulator({ distDir, tableName: 'fixture-table' }));
     token = (await emulator.identityProvider.signIn('admin@example.com', PASSWORD)).idToken;
   });
