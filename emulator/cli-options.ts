@@ -2,7 +2,7 @@
  * `npm start`'s command line and environment, read into `EmulatorOptions`.
  *
  * Flags: `--port <n>`, `--host <h>`, `--data-dir <dir>`, `--in-memory`, `--access-token-email`,
- * `--no-watch`, `--help`. Environment: `PORT`, `DYNAMODB_ENDPOINT`, `ACCESS_TOKEN_EMAIL`
+ * `--no-introspection`, `--no-watch`, `--help`. Environment: `PORT`, `DYNAMODB_ENDPOINT`, `ACCESS_TOKEN_EMAIL`
  * (`true`/`1`), `USER_POOL_ID`, `APP_CLIENT_ID`, `AUTH_TTL_SECONDS`. Flags win over the
  * environment.
  */
@@ -17,6 +17,7 @@ export const USAGE = `Usage: npm start -- [options]
   --data-dir <dir>        where keys, users and the table are kept (default .data/)
   --in-memory             keep everything in memory; nothing is written
   --access-token-email    V2_0 trigger: access tokens carry email (ACCESS_TOKEN_EMAIL=true)
+  --no-introspection      refuse introspection queries, as a stack deployed with introspection off
   --no-watch              do not rebuild when resolvers, authorizer, triggers, policy or schema change
   --help                  show this text
 
@@ -57,6 +58,7 @@ export function readCliOptions(argv: readonly string[], env: Readonly<Record<str
         'in-memory': { type: 'boolean' },
         'access-token-email': { type: 'boolean' },
         'no-watch': { type: 'boolean' },
+        'no-introspection': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -79,6 +81,7 @@ export function readCliOptions(argv: readonly string[], env: Readonly<Record<str
     dynamodbEndpoint: env.DYNAMODB_ENDPOINT !== undefined && env.DYNAMODB_ENDPOINT !== '' ? env.DYNAMODB_ENDPOINT : null,
     accessTokenEmail: values['access-token-email'] === true || flag(env.ACCESS_TOKEN_EMAIL),
     watch: values['no-watch'] !== true,
+    introspection: values['no-introspection'] !== true,
     ...(env.USER_POOL_ID ? { userPoolId: env.USER_POOL_ID } : {}),
     ...(env.APP_CLIENT_ID ? { clientId: env.APP_CLIENT_ID } : {}),
     ...(ttlSeconds === undefined ? {} : { authTtlSeconds: ttlSeconds }),

@@ -15,17 +15,17 @@ describe('Emulator: command line', () => {
 
     // Assess
     expect(help).toBe(false);
-    expect(options).toMatchObject({ port: 4000, host: '127.0.0.1', dataDir: '.data', inMemory: false, dynamodbEndpoint: null, accessTokenEmail: false, watch: true });
+    expect(options).toMatchObject({ port: 4000, host: '127.0.0.1', dataDir: '.data', inMemory: false, dynamodbEndpoint: null, accessTokenEmail: false, watch: true, introspection: true });
   });
 
   it('reads the environment, and lets flags win over it', () => {
     // Act
     const fromEnv = readCliOptions([], { PORT: '5000', DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000', ACCESS_TOKEN_EMAIL: 'true', AUTH_TTL_SECONDS: '0' }).options;
-    const withFlags = readCliOptions(['--port', '0', '--data-dir', '/tmp/x', '--in-memory', '--access-token-email', '--no-watch'], { PORT: '5000' }).options;
+    const withFlags = readCliOptions(['--port', '0', '--data-dir', '/tmp/x', '--in-memory', '--access-token-email', '--no-watch', '--no-introspection'], { PORT: '5000' }).options;
 
     // Assess
     expect(fromEnv).toMatchObject({ port: 5000, dynamodbEndpoint: 'http://127.0.0.1:8000', accessTokenEmail: true, authTtlSeconds: 0 });
-    expect(withFlags).toMatchObject({ port: 0, dataDir: '/tmp/x', inMemory: true, accessTokenEmail: true, watch: false });
+    expect(withFlags).toMatchObject({ port: 0, dataDir: '/tmp/x', inMemory: true, accessTokenEmail: true, watch: false, introspection: false });
   });
 
   it.each([[['--port', 'abc']], [['--bogus']], [['positional']]])('refuses %j with a usage error', (argv) => {
