@@ -76,6 +76,8 @@ export class NodeFunction extends Construct {
       bundling: {
         format: OutputFormat.ESM,
         minify: true,
+        // The authorizer logs error class names; keep them readable in the minified bundle.
+        keepNames: true,
         sourceMap: true,
         // The map gives file names and lines in stack traces; the sources stay out of the zip.
         sourcesContent: false,
