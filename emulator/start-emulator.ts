@@ -23,7 +23,7 @@ import { authorizeRequest, type AuthorizationServices } from './auth/authorize-r
 import { createCognitoRouteHandler, createIdentityProvider, type IdentityProvider, type PreTokenGenerationHandler } from './cognito/index.ts';
 import { createConsoleRoutes } from './console/index.ts';
 import { createSandboxRunner } from './resolvers/sandbox-runner.ts';
-import { watchSources, type SourceWatcher } from './dev/watch-sources.ts';
+import { rebuildOnChange } from './dev/rebuild-on-change.ts';
 import { openDynamoDb } from './dynamodb/dynamodb-endpoint.ts';
 import { createDynamoDbDataSource } from './dynamodb/dynamodb-data-source.ts';
 import { createReadWriteLock } from './dynamodb/read-write-lock.ts';
@@ -241,27 +241,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       cache.clear();
     };
 
-    let watcher: SourceWatcher | null = null;
     if (options.watch === true) {
-      let rebuilding: Promise<void> = Promise.resolve();
-      watcher = watchSources(PROJECT_ROOT, (paths) => {
-        rebuilding = rebuilding.then(async () => {
-          const started = Date.now();
-          try {
-            const { build } = await import('../scripts/build.ts');
-            await build({ outDir: distDir });
-            await reload();
-            log(`rebuilt after changes to ${paths.slice(0, 3).join(', ')}${paths.length > 3 ? ', …' : ''} in ${Date.now() - started} ms`);
-          } catch (error) {
-            log(`rebuild failed, still serving the previous build:\n${error instanceof Error ? error.message : String(error)}`);
-          }
-        });
-      });
-      const active = watcher;
-      cleanups.unshift(async () => {
-        active.close();
-        await rebuilding;
-      });
+      const watch = rebuildOnChange({ projectRoot: PROJECT_ROOT, distDir, reload, log });
+      cleanups.unshift(() => watch.close());
     }
 
     let closing: Promise<void> | undefined;
