@@ -1,0 +1,117 @@
+/**
+ * Hostile tokens through the emulator's real `POST /graphql`: every case of the authorizer's unit
+ * suite plus tokens crafted against JWT libraries' known weaknesses (`support/token-cases.ts`).
+ * Each one must get HTTP 401 with AppSync's exact body, no 5xx, nothing of the token echoed back
+ * (body, headers, the emulator's log), and an answer in bounded time.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createJwksFaults, registerJwksHost, type JwksFaults } from '../../emulator/faults/index.ts';
+import {
+  APPSYNC_UNAUTHORIZED_TEXT,
+  createLocalTestPool,
+  echoedFragments,
+  postGraphql,
+  postRaw,
+  signInOverHttp,
+  startHostileEmulator,
+  type HostileEmulator,
+} from './support/hostile-emulator.ts';
+import { hostileTokenCases } from './support/token-cases.ts';
+
+/** A functional no-hang bound, not a speed target. */
+const ANSWER_BOUND_MS = 2_000;
+const QUERY = { query: '{ me { sub username groups tokenUse } }' };
+const ATTACKER_JWKS_URL = 'https://attacker.example/.well-known/jwks.json';
+
+const pool = createLocalTestPool();
+const cases = hostileTokenCases({ pool, attackerJwksUrl: ATTACKER_JWKS_URL });
+const regular = cases.filter((entry) => entry.oversized !== true);
+const oversized = cases.filter((entry) => entry.oversized === true);
+
+describe('Hostile tokens over HTTP', () => {
+  let target: HostileEmulator;
+  let attackerFaults: JwksFaults;
+  let removeAttackerHost: () => void;
+
+  beforeAll(async () => {
+    target = await startHostileEmulator({ plantedKeys: pool });
+    // Should the authorizer ever follow a jku/x5u, the fetch lands here and is counted.
+    attackerFaults = createJwksFaults();
+    const attacker = registerJwksHost(ATTACKER_JWKS_URL, { jwks: () => ({ keys: [] }), faults: attackerFaults });
+    const attackerCert = registerJwksHost(ATTACKER_JWKS_URL.replace('jwks.json', 'cert.pem'), { jwks: () => ({ keys: [] }), faults: attackerFaults });
+    removeAttackerHost = () => {
+      attacker.remove();
+      attackerCert.remove();
+    };
+  });
+
+  afterAll(async () => {
+    removeAttackerHost?.();
+    await target?.close();
+  });
+
+  it('has at least 60 cases, 50 of them the authorizer unit suite\'s', () => {
+    // Assess
+    expect(cases.length).toBeGreaterThanOrEqual(60);
+    expect(cases.filter((entry) => entry.klass.endsWith('(unit suite)'))).toHaveLength(50);
+    expect(new Set(cases.map((entry) => entry.name)).size).toBe(cases.length);
+  });
+
+  it('accepts the genuine tokens the cases are forged from, signed in or signed in the test', async () => {
+    // Prepare
+    const signedIn = await signInOverHttp(target.emulator, 'agent@example.com');
+    const tokens = [signedIn.idToken, signedIn.accessToken, pool.idToken('customer'), pool.accessToken('admin')];
+
+    // Act
+    const answers = await Promise.all(tokens.map((token) => postGraphql(target.emulator.graphqlUrl, token, QUERY)));
+
+    // Assess
+    for (const answer of answers) {
+      expect(answer.status).toBe(200);
+      expect(JSON.parse(answer.text)).not.toHaveProperty('errors');
+    }
+  });
+
+  it.each(regular.map((entry) => [`${entry.klass}: ${entry.name}`, entry] as const))('refuses %s', async (_name, entry) => {
+    // Prepare
+    const authorization = entry.authorization();
+    const logsBefore = target.logs.length;
+
+    // Act
+    const answer = await postGraphql(target.emulator.graphqlUrl, authorization, QUERY);
+
+    // Assess
+    expect(answer.status).toBe(401);
+    expect(answer.text).toBe(APPSYNC_UNAUTHORIZED_TEXT);
+    expect(answer.ms).toBeLessThan(ANSWER_BOUND_MS);
+    if (authorization !== null) {
+      const seen = [answer.text, ...Object.entries(answer.headers).map(([name, value]) => `${name}: ${value}`), ...target.logs.slice(logsBefore)];
+      expect(echoedFragments(authorization, seen)).toEqual([]);
+    }
+  });
+
+  it.each(oversized.map((entry) => [`${entry.klass}: ${entry.name}`, entry] as const))('refuses %s at the HTTP layer, never with a 5xx, and keeps serving', async (_name, entry) => {
+    // Prepare
+    const authorization = entry.authorization() as string;
+
+    // Act
+    const outcome = await postRaw(target.emulator.graphqlUrl, authorization, JSON.stringify(QUERY));
+    const next = await postGraphql(target.emulator.graphqlUrl, pool.idToken('customer'), QUERY);
+
+    // Assess
+    if ('status' in outcome) {
+      expect(outcome.status).toBeGreaterThanOrEqual(400);
+      expect(outcome.status).toBeLessThan(500);
+      expect(echoedFragments(authorization, [outcome.text, ...Object.values(outcome.headers)])).toEqual([]);
+    } else {
+      expect(outcome.error).toMatch(/ECONNRESET|EPIPE|socket hang up/);
+    }
+    expect(outcome.ms).toBeLessThan(ANSWER_BOUND_MS);
+    expect(next.status).toBe(200);
+  });
+
+  it('never fetched a key from a URL a token named (jku, x5u)', () => {
+    // Assess
+    expect(attackerFaults.fetchCount()).toBe(0);
+  });
+});
