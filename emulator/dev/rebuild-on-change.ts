@@ -12,6 +12,13 @@ export interface RebuildOptions {
   /** Loads the new build and swaps it in. */
   readonly reload: () => Promise<void>;
   readonly log: (line: string) => void;
+  /** Builds into `distDir`; default the project's `build()` (`scripts/build.ts`). */
+  readonly build?: (distDir: string) => Promise<unknown>;
+}
+
+async function projectBuild(distDir: string): Promise<unknown> {
+  const { build } = await import('../../scripts/build.ts');
+  return build({ outDir: distDir });
 }
 
 /** A running watch mode. */
@@ -31,8 +38,7 @@ export function rebuildOnChange(options: RebuildOptions): RebuildOnChange {
     rebuilding = rebuilding.then(async () => {
       const started = Date.now();
       try {
-        const { build } = await import('../../scripts/build.ts');
-        await build({ outDir: options.distDir });
+        await (options.build ?? projectBuild)(options.distDir);
         await options.reload();
         options.log(`rebuilt after changes to ${paths.slice(0, 3).join(', ')}${paths.length > 3 ? ', …' : ''} in ${Date.now() - started} ms`);
       } catch (error) {

@@ -6,6 +6,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { rebuildOnChange } from '../../../emulator/dev/rebuild-on-change.ts';
 import { watchSources } from '../../../emulator/dev/watch-sources.ts';
 import { PROJECT_ROOT } from '../../../emulator/start-emulator.ts';
 import { graphql, PASSWORD, startTestEmulator } from './support/emulator-fixture.ts';
@@ -48,6 +49,47 @@ describe('Emulator: hot reload', () => {
     } finally {
       watcher.close();
     }
+  });
+
+  it('rebuilds then reloads on a change, and keeps serving when a build fails', async () => {
+    // Prepare
+    const root = mkdtempSync(join(tmpdir(), 'emulator-rebuild-'));
+    dirs.push(root);
+    for (const folder of ['resolvers', 'authorizer', 'triggers', 'policy']) mkdirSync(join(root, folder));
+    const events: string[] = [];
+    let fail = false;
+    const watch = rebuildOnChange({
+      projectRoot: root,
+      distDir: '/unused',
+      build: async () => {
+        events.push('build');
+        if (fail) throw new Error('resolvers/Query.a.ts: APPSYNC_JS refuses its bundle');
+      },
+      reload: async () => {
+        events.push('reload');
+      },
+      log: (line) => events.push(line.split('\n')[0] as string),
+    });
+
+    try {
+      // Act
+      writeFileSync(join(root, 'resolvers', 'Query.a.ts'), 'a');
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      fail = true;
+      writeFileSync(join(root, 'authorizer', 'index.ts'), 'b');
+      await new Promise((resolve) => setTimeout(resolve, 400));
+    } finally {
+      await watch.close();
+    }
+
+    // Assess
+    expect(events).toEqual([
+      'build',
+      'reload',
+      expect.stringMatching(/^rebuilt after changes to resolvers\/Query\.a\.ts in \d+ ms$/),
+      'build',
+      'rebuild failed, still serving the previous build:',
+    ]);
   });
 
   it('applies a rebuilt trigger to the next sign-in', async () => {
