@@ -5,8 +5,10 @@
  *   the data source failed: the response handler decides what becomes of it).
  * - Pipeline: the resolver's `request` → for each function `request` → data source → `response`,
  *   chaining `ctx.prev.result` and sharing `ctx.stash` → the resolver's `response`.
- * - `runtime.earlyReturn(value)`: in a unit or pipeline resolver's `request`, `value` is the
- *   field's result; in a function, its result, then the next function (`skipTo: 'NEXT'`, the
+ * - `runtime.earlyReturn(value)` (AppSync's runtime reference): in a unit resolver's `request`,
+ *   `value` is the field's result (no data source, no `response`); in a pipeline resolver's
+ *   `request`, the functions are skipped and its `response` runs with `ctx.prev.result = value`;
+ *   in a function, `value` is its result, then the next function (`skipTo: 'NEXT'`, the
  *   default) or straight to the resolver's `response` (`skipTo: 'END'`).
  * - `util.error` stops everything: the field is `null` with that error. `util.appendError`
  *   entries are reported and execution goes on.
@@ -101,10 +103,11 @@ export async function runResolver(resolver: LoadedResolver, invocation: FieldInv
     return (await runStage(services, invocation, resolver.code, resolver.dataSource, {}, {})).result;
   }
   const before = await evaluate(services, resolver.code, 'request', contextJson(invocation, { stash: {} }));
-  if (before.earlyReturn !== null) return parse(before.result);
   let stash = parse(before.stash);
   let prevResult = parse(before.result);
-  for (const fn of resolver.functions) {
+  // An early return from the resolver's request skips every function, not its response.
+  const functions = before.earlyReturn === null ? resolver.functions : [];
+  for (const fn of functions) {
     const stage = await runStage(services, invocation, fn.code, fn.dataSource, stash, { prevResult });
     stash = stage.stash;
     prevResult = stage.result;

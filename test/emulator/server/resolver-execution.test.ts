@@ -35,6 +35,11 @@ export function response(ctx) { return ctx.result; }`,
   'Query.myTickets.js': `import { util } from '@aws-appsync/utils';
 export function request(ctx) { return { operation: 'PutItem', key: { pk: { S: 'X' }, sk: { S: 'Y' } }, attributeValues: {}, condition: { expression: 'attribute_exists(pk)' } }; }
 export function response(ctx) { if (ctx.error) { util.error(ctx.error.message, ctx.error.type); } return { items: [], nextToken: null }; }`,
+  'Mutation.setTicketStatus/resolver.js': `import { runtime } from '@aws-appsync/utils';
+export function request(ctx) { ctx.stash.seen = 'request'; runtime.earlyReturn('early'); }
+export function response(ctx) { return { id: ctx.stash.seen + '|' + ctx.prev.result }; }`,
+  'Mutation.setTicketStatus/1-skipped.js': `export function request(ctx) { ctx.stash.seen = 'function'; return { payload: 'function' }; }
+export function response(ctx) { return ctx.result; }`,
   'Mutation.openTicket.js': `export function request(ctx) { return ctx.args.nope.deeper; }
 export function response(ctx) { return ctx.result; }`,
 };
@@ -49,6 +54,9 @@ const MANIFEST = {
     { typeName: 'Query', fieldName: 'tickets', kind: 'PIPELINE', code: 'Query.tickets/resolver.js', functions: [
       { name: 'end', code: 'Query.tickets/1-end.js', dataSource: 'NONE' },
       { name: 'skipped', code: 'Query.tickets/2-skipped.js', dataSource: 'NONE' },
+    ] },
+    { typeName: 'Mutation', fieldName: 'setTicketStatus', kind: 'PIPELINE', code: 'Mutation.setTicketStatus/resolver.js', functions: [
+      { name: 'skipped', code: 'Mutation.setTicketStatus/1-skipped.js', dataSource: 'NONE' },
     ] },
     { typeName: 'Query', fieldName: 'ticket', kind: 'UNIT', code: 'Query.ticket.js', dataSource: 'NONE' },
     { typeName: 'Query', fieldName: 'myTickets', kind: 'UNIT', code: 'Query.myTickets.js', dataSource: 'TABLE' },
@@ -101,6 +109,14 @@ describe('Emulator: resolver execution', () => {
 
     // Assess
     expect(body).toEqual({ data: { tickets: { nextToken: 'f1|ended' } } });
+  });
+
+  it("skips the functions, not the response, on an early return from a pipeline resolver's request", async () => {
+    // Act
+    const { body } = await graphql(emulator, token, 'mutation { setTicketStatus(id: "t", status: OPEN) { id } }');
+
+    // Assess
+    expect(body).toEqual({ data: { setTicketStatus: { id: 'request|early' } } });
   });
 
   it('turns util.error into a null field with its type, data and info', async () => {
