@@ -126,8 +126,15 @@ function checkBundle(bundle: ResolverModuleBundle, maxCodeLength: number): Build
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const started = Date.now();
   build({ verbose: process.argv.includes('--verbose'), lint: process.argv.includes('--lint') }).then(
-    (result) => {
-      console.log(`Built ${result.bundles.length} resolver bundles and ${result.manifestPath} in ${Date.now() - started} ms.`);
+    async (result) => {
+      // `npm run build` (and so `npm start`) rebuilds the console too, so that an edited console
+      // never runs from a stale bundle; imported here only, so that build() stays lean for the
+      // CDK app and the tests.
+      const { buildConsole } = await import('../emulator/console/index.ts');
+      const consoleBuild = await buildConsole();
+      console.log(
+        `Built ${result.bundles.length} resolver bundles and ${result.manifestPath}, and the console (${consoleBuild.files.length} files), in ${Date.now() - started} ms.`,
+      );
     },
     (error: unknown) => {
       console.error(error instanceof Error ? error.message : error);

@@ -1,14 +1,13 @@
 /**
- * The console in Firefox: a smoke test of the main flow (skipped when Firefox is not installed;
- * `apt-get install -y firefox-esr` enables it). Steps go through the page's DOM, since this
- * driver has no locators.
+ * The console in Firefox: a smoke test of the main flow. Steps go through the page's DOM, since
+ * this driver has no locators.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCREENSHOT_DIR } from './chromium.ts';
 import { startConsoleEnvironment, type ConsoleEnvironment } from './console-environment.ts';
-import { firefoxInstalled, launchFirefox, type FirefoxPage } from './firefox.ts';
+import { launchFirefox, type FirefoxPage } from './firefox.ts';
 
 /** Resolves once `condition` (an expression) is truthy in the page, or fails after 10 s. */
 async function until(page: FirefoxPage, condition: string): Promise<void> {
@@ -22,7 +21,7 @@ async function until(page: FirefoxPage, condition: string): Promise<void> {
   if (!ok) throw new Error(`Timed out in Firefox waiting for: ${condition}`);
 }
 
-describe.skipIf(!firefoxInstalled())('Console: Firefox', () => {
+describe('Console: Firefox', () => {
   let environment: ConsoleEnvironment;
   let page: FirefoxPage;
 

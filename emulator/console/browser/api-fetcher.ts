@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /**
  * GraphiQL's fetcher: sends each operation to the API with the chosen token as the raw
  * `Authorization` header (no `Bearer `, as AppSync's `AWS_LAMBDA` mode expects) and reports

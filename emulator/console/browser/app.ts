@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /**
  * The console: the identity panel (sign in, choose the token, see its claims and the
  * authorizer's decision) beside GraphiQL, which sends the chosen token with every operation.

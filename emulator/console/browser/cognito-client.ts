@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /**
  * Signs in through the emulator's Cognito-compatible endpoint with `fetch`, the same JSON API
  * (`InitiateAuth`) an AWS SDK or Amplify uses against the real service.

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /** Asks the console's server for the authorizer's decision on a token. */
 import type { ConsoleConfig, ConsoleDecision } from '../contract.ts';
 

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /**
  * The authorizer's decision for the chosen token: which root fields it may call, the full
  * `deniedFields` list, and which fields of the operation in the editor it would null out.

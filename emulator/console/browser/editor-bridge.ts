@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /**
  * Hands GraphiQL's editor context to the panel, which lives outside GraphiQL's provider: the
  * panel opens examples in tabs through it. Rendered inside GraphiQL (in its logo slot).

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /** The example operations, grouped by persona, each marked with what this token may not touch. */
 import type { GraphQLSchema } from 'graphql';
 import { createElement as h } from 'react';

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /**
  * Example operations, grouped by the persona they are written for. The panel marks each with
  * the fields this token's `deniedFields` would null out, so trying one "as the wrong persona" is

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /**
  * Reads a JWT's claims for display. No verification: the authorizer verifies; the page only
  * shows what the token says.

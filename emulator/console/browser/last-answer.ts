@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /** The readable summary of the last API answer. */
 import { createElement as h } from 'react';
 import type { ResponseSummary } from './response-summary.ts';

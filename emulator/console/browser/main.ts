@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /** The console's browser entry: loads the configuration, then renders the page. */
 import 'graphiql/style.css';
 import './console.css';

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /**
  * Which schema fields an operation touches, as `Type.field` coordinates, so the panel can say
  * before a query runs which of them this token's `deniedFields` will null out.

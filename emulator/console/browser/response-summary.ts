@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /**
  * Turns an API answer into a few readable lines for the panel: what HTTP status came back, which
  * fields were denied, what failed validation. The raw JSON stays in GraphiQL's response pane.

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /**
  * The signed-in user's tokens: sign in, refresh shortly before they expire (and on demand when a
  * request finds them expired), sign out.

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /** The sign-in form: pick a seeded user or type any email and password. */
 import { createElement as h, useId, useState, type ChangeEvent, type FormEvent } from 'react';
 import type { ConsoleUser } from '../contract.ts';

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /**
  * The token part of the panel: which token goes in `Authorization`, what it claims, when it
  * expires. The raw token is shown only on request.
