@@ -2,9 +2,9 @@
  * Hostile tokens through the emulator's real `POST /graphql`: every case of the authorizer's unit
  * suite plus tokens crafted against JWT libraries' known weaknesses (`support/token-cases.ts`).
  * Each one must get HTTP 401 with AppSync's exact body, no 5xx, nothing of the token echoed back
- * (body, headers, the emulator's log), and an answer in bounded time.
+ * (body, headers, the emulator's request log, the authorizer's log), and an answer in bounded time.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createJwksFaults, registerJwksHost, type JwksFaults } from '../../emulator/faults/index.ts';
 import {
   APPSYNC_UNAUTHORIZED_TEXT,
@@ -32,8 +32,13 @@ describe('Hostile tokens over HTTP', () => {
   let target: HostileEmulator;
   let attackerFaults: JwksFaults;
   let removeAttackerHost: () => void;
+  /** The authorizer's own log lines (it writes JSON lines to the console). */
+  const authorizerLogs: string[] = [];
 
   beforeAll(async () => {
+    vi.spyOn(console, 'log').mockImplementation((line: unknown) => {
+      authorizerLogs.push(String(line));
+    });
     target = await startHostileEmulator({ plantedKeys: pool });
     // Should the authorizer ever follow a jku/x5u, the fetch lands here and is counted.
     attackerFaults = createJwksFaults();
@@ -48,6 +53,7 @@ describe('Hostile tokens over HTTP', () => {
   afterAll(async () => {
     removeAttackerHost?.();
     await target?.close();
+    vi.restoreAllMocks();
   });
 
   it('has at least 60 cases, 50 of them the authorizer unit suite\'s', () => {
@@ -76,6 +82,7 @@ describe('Hostile tokens over HTTP', () => {
     // Prepare
     const authorization = entry.authorization();
     const logsBefore = target.logs.length;
+    const authorizerLogsBefore = authorizerLogs.length;
 
     // Act
     const answer = await postGraphql(target.emulator.graphqlUrl, authorization, QUERY);
@@ -85,7 +92,7 @@ describe('Hostile tokens over HTTP', () => {
     expect(answer.text).toBe(APPSYNC_UNAUTHORIZED_TEXT);
     expect(answer.ms).toBeLessThan(ANSWER_BOUND_MS);
     if (authorization !== null) {
-      const seen = [answer.text, ...Object.entries(answer.headers).map(([name, value]) => `${name}: ${value}`), ...target.logs.slice(logsBefore)];
+      const seen = [answer.text, ...Object.entries(answer.headers).map(([name, value]) => `${name}: ${value}`), ...target.logs.slice(logsBefore), ...authorizerLogs.slice(authorizerLogsBefore)];
       expect(echoedFragments(authorization, seen)).toEqual([]);
     }
   });
