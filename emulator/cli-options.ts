@@ -2,11 +2,12 @@
  * `npm start`'s command line and environment, read into `EmulatorOptions`.
  *
  * Flags: `--port <n>`, `--host <h>`, `--data-dir <dir>`, `--in-memory`, `--access-token-email`,
- * `--no-introspection`, `--no-watch`, `--help`. Environment: `PORT`, `DYNAMODB_ENDPOINT`, `ACCESS_TOKEN_EMAIL`
+ * `--no-introspection`, `--no-watch`, `--jwks-fault <spec>`, `--help`. Environment: `PORT`, `DYNAMODB_ENDPOINT`, `ACCESS_TOKEN_EMAIL`
  * (`true`/`1`), `USER_POOL_ID`, `APP_CLIENT_ID`, `AUTH_TTL_SECONDS`. Flags win over the
  * environment.
  */
 import { parseArgs } from 'node:util';
+import { JWKS_FAULT_USAGE, JwksFaultSpecError, parseJwksFaultSpec } from './faults/index.ts';
 import type { EmulatorOptions } from './start-emulator.ts';
 
 /** The usage text. */
@@ -19,6 +20,7 @@ export const USAGE = `Usage: npm start -- [options]
   --access-token-email    V2_0 trigger: access tokens carry email (ACCESS_TOKEN_EMAIL=true)
   --no-introspection      refuse introspection queries, as a stack deployed with introspection off
   --no-watch              do not rebuild when resolvers, authorizer, triggers, policy or schema change
+${JWKS_FAULT_USAGE}
   --help                  show this text
 
 Environment: PORT, DYNAMODB_ENDPOINT (use that DynamoDB instead of the embedded one),
@@ -59,6 +61,7 @@ export function readCliOptions(argv: readonly string[], env: Readonly<Record<str
         'access-token-email': { type: 'boolean' },
         'no-watch': { type: 'boolean' },
         'no-introspection': { type: 'boolean' },
+        'jwks-fault': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -73,6 +76,13 @@ export function readCliOptions(argv: readonly string[], env: Readonly<Record<str
   if (ttlSeconds !== undefined && (!Number.isInteger(ttlSeconds) || ttlSeconds < 0 || ttlSeconds > 3600)) {
     throw new CliUsageError(`AUTH_TTL_SECONDS must be a whole number of seconds from 0 to 3600, got "${ttl}".`);
   }
+  let jwksFaults;
+  try {
+    jwksFaults = values['jwks-fault'] === undefined ? undefined : parseJwksFaultSpec(values['jwks-fault']);
+  } catch (error) {
+    if (error instanceof JwksFaultSpecError) throw new CliUsageError(error.message);
+    throw error;
+  }
   const options: EmulatorOptions = {
     port: values.port !== undefined ? port(values.port, '--port') : env.PORT !== undefined && env.PORT !== '' ? port(env.PORT, 'PORT') : 4000,
     host: values.host ?? '127.0.0.1',
@@ -82,6 +92,7 @@ export function readCliOptions(argv: readonly string[], env: Readonly<Record<str
     accessTokenEmail: values['access-token-email'] === true || flag(env.ACCESS_TOKEN_EMAIL),
     watch: values['no-watch'] !== true,
     introspection: values['no-introspection'] !== true,
+    ...(jwksFaults === undefined ? {} : { jwksFaults }),
     ...(env.USER_POOL_ID ? { userPoolId: env.USER_POOL_ID } : {}),
     ...(env.APP_CLIENT_ID ? { clientId: env.APP_CLIENT_ID } : {}),
     ...(ttlSeconds === undefined ? {} : { authTtlSeconds: ttlSeconds }),

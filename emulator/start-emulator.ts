@@ -22,6 +22,7 @@ import { createAuthorizationCache } from './auth/authorization-cache.ts';
 import { authorizeRequest, type AuthorizationServices } from './auth/authorize-request.ts';
 import { createCognitoRouteHandler, createIdentityProvider, type IdentityProvider, type PreTokenGenerationHandler } from './cognito/index.ts';
 import { createConsoleRoutes } from './console/index.ts';
+import { attachJwksHost, type JwksFaults } from './faults/index.ts';
 import { createSandboxRunner } from './resolvers/sandbox-runner.ts';
 import { rebuildOnChange } from './dev/rebuild-on-change.ts';
 import { openDynamoDb } from './dynamodb/dynamodb-endpoint.ts';
@@ -78,6 +79,11 @@ export interface EmulatorOptions {
   readonly now?: () => number;
   /** Where request log lines and diagnostics go; default `console.log`. */
   readonly log?: (line: string) => void;
+  /**
+   * How the pool's JWKS host answers the authorizer's fetches (delay, error status, key
+   * rotation; see `emulator/faults/`). Default: as Cognito, promptly and with the pool's keys.
+   */
+  readonly jwksFaults?: JwksFaults;
   /** Where the console's bundle is (built on first use when missing); default `dist/console/`. */
   readonly consoleDistDir?: string;
   /** Runs resolver handlers; default the sandbox. Tests may pass a stand-in. */
@@ -102,6 +108,8 @@ export interface RunningEmulator {
   readonly users: readonly string[];
   /** The local user pool (sign users in directly, read its JWKS). */
   readonly identityProvider: IdentityProvider;
+  /** The switchboard of the JWKS host: flip faults or rotate keys while the emulator runs. */
+  readonly jwksFaults: JwksFaults;
   /** How many times the authorizer has been invoked (cache misses). */
   authorizerInvocations(): number;
   /** Loads the build output again and swaps it in (what the watcher does after a rebuild). */
@@ -151,7 +159,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       return parts;
     };
     const preTokenGeneration = ((event: unknown, context: unknown, callback: unknown) => loaded().trigger(event, context, callback)) as PreTokenGenerationHandler;
-    const pool = await createIdentityProvider({
+    const basePool = await createIdentityProvider({
       ...(dataDir === null ? { inMemory: true as const } : { dataDir }),
       ...(options.userPoolId === undefined ? {} : { userPoolId: options.userPoolId }),
       ...(options.clientId === undefined ? {} : { clientId: options.clientId }),
@@ -161,6 +169,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       preTokenGeneration,
       now,
     });
+    // The emulator plays Cognito's JWKS host for its pool: when the authorizer meets an unknown
+    // kid and fetches the JWKS from the issuer's URL, the answer comes from here, in process
+    // (never from AWS), with whatever faults the switchboard says.
+    const jwksHost = attachJwksHost(basePool, options.jwksFaults);
+    cleanups.unshift(() => jwksHost.close());
+    const pool = jwksHost.provider;
     const jwksFile = join(scratchDir, 'jwks.json');
     pool.writeJwksFile(jwksFile);
 
@@ -258,6 +272,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       region: pool.region,
       users: pool.users.map((user) => user.email),
       identityProvider: pool,
+      jwksFaults: jwksHost.faults,
       authorizerInvocations: () => invocations,
       reload,
       close() {

@@ -28,7 +28,15 @@ describe('Emulator: command line', () => {
     expect(withFlags).toMatchObject({ port: 0, dataDir: '/tmp/x', inMemory: true, accessTokenEmail: true, watch: false, introspection: false });
   });
 
-  it.each([[['--port', 'abc']], [['--bogus']], [['positional']]])('refuses %j with a usage error', (argv) => {
+  it('reads a JWKS fault spec into the switchboard', () => {
+    // Act
+    const { options } = readCliOptions(['--jwks-fault', 'delay=250,status=503'], {});
+
+    // Assess
+    expect(options.jwksFaults?.behavior()).toEqual({ delayMs: 250, status: 503 });
+  });
+
+  it.each([[['--port', 'abc']], [['--bogus']], [['positional']], [['--jwks-fault', 'explode']]])('refuses %j with a usage error', (argv) => {
     // Act
     const act = () => readCliOptions(argv, {});
 
