@@ -63,6 +63,10 @@ Ctrl-C stops it.`);
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  if ((error as { code?: unknown }).code === 'EADDRINUSE') {
+    console.error(`${(error as Error).message}: another emulator may be running; stop it or pick another port with --port or PORT.`);
+  } else {
+    console.error(error instanceof Error ? error.message : error);
+  }
   process.exitCode = 1;
 });
