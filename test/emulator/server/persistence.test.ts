@@ -5,7 +5,9 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openDynamoDb } from '../../../emulator/dynamodb/dynamodb-endpoint.ts';
 import { graphql, graphqlOk, PASSWORD, startTestEmulator } from './support/emulator-fixture.ts';
 
 describe('Emulator: persistence', () => {
@@ -74,6 +76,26 @@ describe('Emulator: persistence', () => {
       for (const id of acknowledged) expect(listed).toContain(id);
     } finally {
       await second.close();
+    }
+  });
+
+  it('keeps its table at DYNAMODB_ENDPOINT when given one', async () => {
+    // Prepare
+    const external = await openDynamoDb({ kind: 'dynalite', path: null });
+    try {
+      const { emulator } = await startTestEmulator({ dynamodbEndpoint: external.url, tableName: 'external-helpdesk' });
+      const { idToken } = await emulator.identityProvider.signIn('customer@example.com', PASSWORD);
+
+      // Act
+      const data = await graphqlOk(emulator, idToken, 'mutation { openTicket(input: { title: "Elsewhere", body: "x" }) { id } }');
+      await emulator.close();
+      const scanned = await external.client.send(new ScanCommand({ TableName: 'external-helpdesk' }));
+
+      // Assess
+      const id = (data.openTicket as { id: string }).id;
+      expect(scanned.Items?.some((item) => item.title?.S === 'Elsewhere' && JSON.stringify(item).includes(id))).toBe(true);
+    } finally {
+      await external.close();
     }
   });
 
