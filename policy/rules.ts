@@ -44,8 +44,9 @@ export const rules: Readonly<Record<string, FieldRule>> = {
   'Query.tickets': staff,
 
   'Mutation.openTicket': verifiedEmail,
-  // Only a verified reporter or staff can pass the item rule, so nobody else needs the field.
-  'Mutation.addComment': { allow: ['verifiedEmail', 'agents', 'admins'], item: 'reporterOrStaff' },
+  // A comment's author is the caller's verified email (`Comment.author: AWSEmail!`), so staff
+  // comment under theirs too: an access token without one (V1 trigger) cannot comment.
+  'Mutation.addComment': { allow: ['verifiedEmail'], item: 'reporterOrStaff' },
   'Mutation.assignTicket': staff,
   'Mutation.setTicketStatus': staff,
   'Mutation.setInternalNotes': staff,

@@ -4,7 +4,7 @@
  * denied mutation's resolver, and data-level rules need the item, which only a resolver reads.
  */
 import { util, type Context } from '@aws-appsync/utils';
-import { decide, hasVerifiedEmail, isReporterOrStaff } from '../../policy/decide.ts';
+import { decide, isReporterOrStaff } from '../../policy/decide.ts';
 import { fromResolverContext, type Identity, type ResolverContext } from '../../policy/identity.ts';
 import { rules } from '../../policy/rules.ts';
 import { ErrorType } from './errors.ts';
@@ -40,18 +40,5 @@ export function requireFieldRule(ctx: Context, coordinate: string): Identity {
 export function requireReporterOrStaff(caller: Identity, ticket: { id: string; reporter: string }): void {
   if (!isReporterOrStaff(caller, ticket.reporter)) {
     util.error(`Not Authorized to access ticket ${ticket.id}: only its reporter and staff may.`, ErrorType.Unauthorized);
-  }
-}
-
-/**
- * A comment's `author` is the caller's verified email, so commenting needs one even for staff:
- * stops the resolver with `Unauthorized`, saying which token to send, when the token lacks it.
- */
-export function requireCommentAuthor(caller: Identity): void {
-  if (!hasVerifiedEmail(caller)) {
-    util.error(
-      'Commenting needs a verified email in your token, as the comment\'s author: send your ID token (access tokens carry the email only with the V2 Pre Token Generation trigger).',
-      ErrorType.Unauthorized,
-    );
   }
 }

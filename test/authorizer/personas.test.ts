@@ -12,8 +12,8 @@ const STAFF_ONLY = [
   'Mutation.deleteTicket',
   'Ticket.internalNotes',
 ];
-const VERIFIED_EMAIL_ONLY = ['Query.myTickets', 'Mutation.openTicket'];
-const NO_EMAIL_NO_STAFF = [...STAFF_ONLY, ...VERIFIED_EMAIL_ONLY, 'Mutation.addComment'];
+const VERIFIED_EMAIL_ONLY = ['Query.myTickets', 'Mutation.openTicket', 'Mutation.addComment'];
+const NO_EMAIL_NO_STAFF = [...STAFF_ONLY, ...VERIFIED_EMAIL_ONLY];
 
 type TokenKind = 'ID token' | 'access token' | 'access token enriched by the V2 trigger';
 
@@ -25,7 +25,7 @@ const EXPECTED: ReadonlyArray<[Persona, TokenKind, readonly string[]]> = [
   ['other', 'access token', NO_EMAIL_NO_STAFF],
   ['other', 'access token enriched by the V2 trigger', STAFF_ONLY],
   ['agent', 'ID token', ['Mutation.deleteTicket']],
-  ['agent', 'access token', ['Query.myTickets', 'Mutation.openTicket', 'Mutation.deleteTicket']],
+  ['agent', 'access token', [...VERIFIED_EMAIL_ONLY, 'Mutation.deleteTicket']],
   ['agent', 'access token enriched by the V2 trigger', ['Mutation.deleteTicket']],
   ['admin', 'ID token', []],
   ['admin', 'access token', VERIFIED_EMAIL_ONLY],
