@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_JWKS_MIN_INTERVAL_MS, DEFAULT_JWKS_TIMEOUT_MS } from '../../authorizer/jwks-fetcher.ts';
 import { createSigningKey, signJwt } from '../helpers/cognito-tokens.ts';
-import { APPSYNC_UNAUTHORIZED_TEXT, PASSWORD, postGraphql, startHostileEmulator, type HostileEmulator } from './support/hostile-emulator.ts';
+import { APPSYNC_UNAUTHORIZED_TEXT, PASSWORD, postGraphql, signInOverHttp, startHostileEmulator, type HostileEmulator } from './support/hostile-emulator.ts';
 
 const QUERY = { query: '{ me { sub tokenUse } }' };
 /** The emulator's (and the API's) decision cache TTL, kept small so that key changes show quickly. */
@@ -65,10 +65,11 @@ describe('JWKS faults over HTTP', () => {
     // Prepare
     const target = await start();
     try {
-      const before = await target.jwksHost.provider.signIn('agent@example.com', PASSWORD);
+      const before = await target.emulator.identityProvider.signIn('agent@example.com', PASSWORD);
       target.faults.rotate();
       target.faults.set({ status: 503 });
-      const rotated = await target.jwksHost.provider.signIn('agent@example.com', PASSWORD);
+      // Signed in as a client would, through the Cognito-compatible endpoint: it issues rotated tokens.
+      const rotated = await signInOverHttp(target.emulator, 'agent@example.com');
       const fetchesBefore = target.faults.fetchCount();
 
       // Act
@@ -100,10 +101,10 @@ describe('JWKS faults over HTTP', () => {
     // Prepare
     const target = await start();
     try {
-      const before = await target.jwksHost.provider.signIn('customer@example.com', PASSWORD);
+      const before = await target.emulator.identityProvider.signIn('customer@example.com', PASSWORD);
       target.faults.rotate();
       target.faults.set({ delayMs: DEFAULT_JWKS_TIMEOUT_MS + 2_000 });
-      const rotated = await target.jwksHost.provider.signIn('customer@example.com', PASSWORD);
+      const rotated = await target.emulator.identityProvider.signIn('customer@example.com', PASSWORD);
 
       // Act
       const pending = postGraphql(target.emulator.graphqlUrl, rotated.idToken, QUERY);
@@ -135,7 +136,7 @@ describe('JWKS faults over HTTP', () => {
     // Prepare
     const target = await start();
     try {
-      const genuine = await target.jwksHost.provider.signIn('other@example.com', PASSWORD);
+      const genuine = await target.emulator.identityProvider.signIn('other@example.com', PASSWORD);
       const fetchesBefore = target.faults.fetchCount();
       const started = performance.now();
 
@@ -161,10 +162,10 @@ describe('JWKS faults over HTTP', () => {
     // Prepare
     const target = await start();
     try {
-      const before = await target.jwksHost.provider.signIn('admin@example.com', PASSWORD);
+      const before = await target.emulator.identityProvider.signIn('admin@example.com', PASSWORD);
       const acceptedBefore = await postGraphql(target.emulator.graphqlUrl, before.idToken, QUERY);
       target.faults.rotate();
-      const rotated = await target.jwksHost.provider.signIn('admin@example.com', PASSWORD);
+      const rotated = await target.emulator.identityProvider.signIn('admin@example.com', PASSWORD);
 
       // Act
       const newKey = await postGraphql(target.emulator.graphqlUrl, rotated.idToken, QUERY);

@@ -31,9 +31,9 @@ describe('JWKS faults over HTTP: fetched keys expire', () => {
     // Prepare: a fresh authorizer instance that reads the (moved) clock, keys of both generations fetched.
     vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
     await target.emulator.reload();
-    const old = await target.jwksHost.provider.signIn('agent@example.com', PASSWORD);
+    const old = await target.emulator.identityProvider.signIn('agent@example.com', PASSWORD);
     target.faults.rotate({ keepOld: true });
-    const rotated = await target.jwksHost.provider.signIn('agent@example.com', PASSWORD);
+    const rotated = await target.emulator.identityProvider.signIn('agent@example.com', PASSWORD);
     const rotatedAccepted = await postGraphql(target.emulator.graphqlUrl, rotated.idToken, QUERY);
     target.faults.retireOldKeys();
     const fetchesAfterRotation = target.faults.fetchCount();

@@ -1,6 +1,6 @@
 /**
- * One emulator per hostile suite, started in the test on 127.0.0.1 with a free port, playing
- * Cognito's JWKS host for its own pool (`emulator/faults/`), and the HTTP helpers the suites
+ * One emulator per hostile suite, started in the test on 127.0.0.1 with a free port (it plays
+ * Cognito's JWKS host for its own pool, `emulator/faults/`, with a switchboard for faults), and the HTTP helpers the suites
  * share: a GraphQL call that measures its answer time and keeps the raw headers, and a Cognito
  * sign-in through the emulator's `InitiateAuth`.
  */
@@ -8,7 +8,7 @@ import { request as httpRequest } from 'node:http';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { attachJwksHost, createJwksFaults, type AttachedJwksHost, type JwksFaults } from '../../../emulator/faults/index.ts';
+import type { JwksFaults } from '../../../emulator/faults/index.ts';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../../emulator/index.ts';
 import { createTestPool, type TestPool } from '../../helpers/cognito-tokens.ts';
 
@@ -30,8 +30,7 @@ export interface HostileEmulator {
    * the emulator generated its keys (in memory).
    */
   readonly pool: TestPool | null;
-  /** The JWKS host and its fault switchboard. */
-  readonly jwksHost: AttachedJwksHost;
+  /** The switchboard of the emulator's JWKS host (`emulator/faults/`). */
   readonly faults: JwksFaults;
   /** The emulator's log lines. */
   readonly logs: string[];
@@ -78,18 +77,12 @@ export async function startHostileEmulator(options: { plantedKeys?: TestPool } &
     log: (line) => logs.push(line),
     ...emulatorOptions,
   });
-  // Test-only wiring until startEmulator attaches the JWKS host itself: the interception is
-  // process-wide, so the in-process authorizer's fetches reach it either way.
-  const faults = createJwksFaults();
-  const jwksHost = attachJwksHost(emulator.identityProvider, faults);
   return {
     emulator,
     pool,
-    jwksHost,
-    faults,
+    faults: emulator.jwksFaults,
     logs,
     async close() {
-      jwksHost.close();
       await emulator.close();
       if (dataDir !== null) rmSync(dataDir, { recursive: true, force: true });
     },
