@@ -32,6 +32,8 @@ export interface LoadTally {
   connectionErrors: number;
   /** HTTP 200 answers that carried GraphQL errors (none are expected in this mix). */
   graphqlErrors: number;
+  /** Those errors by `errorType`, for diagnostics. */
+  readonly graphqlErrorTypes: Record<string, number>;
   /** Writes whose outcome is unknown because their connection failed. */
   unknownWrites: { openTicket: number; addComment: number };
   readonly tickets: AcknowledgedTicket[];
@@ -106,7 +108,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadTally> {
   assertLoopback(options.baseUrl);
   const url = `${options.baseUrl}/graphql`;
   const random = options.random ?? Math.random;
-  const tally: LoadTally = { requests: 0, byStatus: {}, connectionErrors: 0, graphqlErrors: 0, unknownWrites: { openTicket: 0, addComment: 0 }, tickets: [], comments: [], latenciesMs: [] };
+  const tally: LoadTally = { requests: 0, byStatus: {}, connectionErrors: 0, graphqlErrors: 0, graphqlErrorTypes: {}, unknownWrites: { openTicket: 0, addComment: 0 }, tickets: [], comments: [], latenciesMs: [] };
   const started = performance.now();
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const mineByPersona = new Map<LoadPersona, string[]>(LOAD_PERSONAS.map((persona) => [persona, []]));
@@ -122,7 +124,13 @@ export async function runLoad(options: LoadOptions): Promise<LoadTally> {
     }
     tally.latenciesMs.push(performance.now() - sent);
     tally.byStatus[answer.status] = (tally.byStatus[answer.status] ?? 0) + 1;
-    if (answer.status === 200 && answer.body?.errors !== undefined) tally.graphqlErrors += 1;
+    if (answer.status === 200 && answer.body?.errors !== undefined) {
+      tally.graphqlErrors += 1;
+      for (const error of answer.body.errors as Array<{ errorType?: string }>) {
+        const type = error.errorType ?? 'untyped';
+        tally.graphqlErrorTypes[type] = (tally.graphqlErrorTypes[type] ?? 0) + 1;
+      }
+    }
     return answer;
   };
   const acknowledged = (answer: Answer | null, field: string): Record<string, unknown> | null => {

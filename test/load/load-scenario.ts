@@ -31,9 +31,12 @@ export interface LoadScenarioResult extends ReadBack {
   readonly errors5xx: number;
   readonly connectionErrors: number;
   readonly graphqlErrors: number;
+  readonly graphqlErrorTypes: Readonly<Record<string, number>>;
   readonly unknownWrites: { readonly openTicket: number; readonly addComment: number };
   /** Exit code of the emulator stopped with SIGTERM (0 = clean), or null without a restart. */
   readonly sigtermExitCode: number | null;
+  /** Milliseconds from SIGTERM to the process exiting (it first finishes the requests in flight). */
+  readonly shutdownMs: number | null;
   /** Milliseconds from SIGTERM to the restarted emulator being ready. */
   readonly restartMs: number | null;
   readonly latencyMs: { readonly p50: number; readonly p95: number; readonly p99: number; readonly max: number };
@@ -75,6 +78,7 @@ export async function runLoadScenario(options: LoadScenarioOptions): Promise<Loa
     const tokens = Object.fromEntries(await Promise.all(LOAD_PERSONAS.map(async (persona) => [persona, await signIn(emulator.url, PERSONA_EMAILS[persona])] as const))) as LoadTokens;
     let sigtermExitCode: number | null = null;
     let restartMs: number | null = null;
+    let shutdownMs: number | null = null;
     const started = performance.now();
     const tally = await runLoad({
       baseUrl: emulator.url,
@@ -86,6 +90,7 @@ export async function runLoadScenario(options: LoadScenarioOptions): Promise<Loa
             atHalfTime: async () => {
               const stopping = performance.now();
               sigtermExitCode = await emulator.stop();
+              shutdownMs = Math.round(performance.now() - stopping);
               emulator = await startEmulatorProcess({ port, dataDir });
               restartMs = Math.round(performance.now() - stopping);
             },
@@ -107,8 +112,10 @@ export async function runLoadScenario(options: LoadScenarioOptions): Promise<Loa
       errors5xx,
       connectionErrors: tally.connectionErrors,
       graphqlErrors: tally.graphqlErrors,
+      graphqlErrorTypes: tally.graphqlErrorTypes,
       unknownWrites: tally.unknownWrites,
       sigtermExitCode,
+      shutdownMs,
       restartMs,
       latencyMs: { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: percentile(sorted, 100) },
       ...readBackResult,

@@ -13,12 +13,13 @@ describe('Load with nothing lost (short run)', () => {
     const result: LoadScenarioResult = await runLoadScenario({ clients: 4, durationMs: 3_000, restart: true });
 
     // Assess
-    expect(result.sigtermExitCode).toBe(0);
-    expect(result.errors5xx).toBe(0);
-    expect(result.graphqlErrors).toBe(0);
+    const figures = JSON.stringify(result);
+    expect(result.sigtermExitCode, figures).toBe(0);
+    expect(result.errors5xx, figures).toBe(0);
+    expect(result.graphqlErrors, figures).toBe(0);
     expect(result.acknowledged.openTicket).toBeGreaterThan(0);
     expect(result.acknowledged.addComment).toBeGreaterThan(0);
-    expect(result.lost).toEqual({ openTicket: 0, addComment: 0 });
+    expect(result.lost, figures).toEqual({ openTicket: 0, addComment: 0 });
     expect(result.found).toEqual(result.acknowledged);
     // Only writes whose answer the restart cut off may be in the table unacknowledged.
     expect(result.unacknowledgedInTable.openTicket).toBeLessThanOrEqual(result.unknownWrites.openTicket);

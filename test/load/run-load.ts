@@ -25,7 +25,7 @@ export function loadFailures(name: string, result: LoadScenarioResult): string[]
   const failures: string[] = [];
   if (result.lost.openTicket + result.lost.addComment > 0) failures.push(`${name}: lost writes ${JSON.stringify(result.lost)} (e.g. ${JSON.stringify(result.missing)})`);
   if (result.errors5xx > 0) failures.push(`${name}: ${result.errors5xx} answers with a 5xx`);
-  if (result.graphqlErrors > 0) failures.push(`${name}: ${result.graphqlErrors} answers with GraphQL errors`);
+  if (result.graphqlErrors > 0) failures.push(`${name}: ${result.graphqlErrors} answers with GraphQL errors ${JSON.stringify(result.graphqlErrorTypes)}`);
   if (result.unacknowledgedInTable.openTicket > result.unknownWrites.openTicket || result.unacknowledgedInTable.addComment > result.unknownWrites.addComment) {
     failures.push(`${name}: the table holds writes no acknowledgment or cut-off request accounts for (${JSON.stringify(result.unacknowledgedInTable)})`);
   }
@@ -43,7 +43,7 @@ export async function runLoadRuns(clients: number, seconds: number): Promise<Loa
 
 function summary(name: string, result: LoadScenarioResult): string {
   return [
-    `${name}: ${result.clients} clients × ${result.durationMs / 1000} s${result.restart ? `, SIGTERM at half time (exit ${result.sigtermExitCode}), back in ${result.restartMs} ms` : ''}`,
+    `${name}: ${result.clients} clients × ${result.durationMs / 1000} s${result.restart ? `, SIGTERM at half time (exit ${result.sigtermExitCode} after ${result.shutdownMs} ms), answering again ${result.restartMs} ms after SIGTERM` : ''}`,
     `  requests ${result.requests} (${result.requestsPerSecond}/s), answered ${result.answered}, by status ${JSON.stringify(result.byStatus)}, 5xx ${result.errors5xx}, connection errors ${result.connectionErrors}`,
     `  acknowledged openTicket ${result.acknowledged.openTicket} / addComment ${result.acknowledged.addComment}; found ${result.found.openTicket} / ${result.found.addComment}; lost ${result.lost.openTicket} / ${result.lost.addComment}`,
     `  latency ms p50 ${result.latencyMs.p50}, p95 ${result.latencyMs.p95}, p99 ${result.latencyMs.p99}, max ${result.latencyMs.max}`,
