@@ -5,6 +5,7 @@
  * emulator's console page).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { BodyError, readBody } from '../http/read-body.ts';
 import { COGNITO_TARGET_PREFIX } from './cognito-api.ts';
 import type { IdentityProvider } from './identity-provider.ts';
 
@@ -27,18 +28,6 @@ export type CognitoRouteHandler = (request: IncomingMessage, response: ServerRes
 function send(response: ServerResponse, status: number, headers: Readonly<Record<string, string>>, body: string): void {
   response.writeHead(status, { ...CORS_HEADERS, ...headers, 'content-length': Buffer.byteLength(body) });
   response.end(body);
-}
-
-async function readBody(request: IncomingMessage): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
-    size += buffer.length;
-    if (size > MAX_BODY_BYTES) return null;
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 /**
@@ -71,16 +60,18 @@ export function createCognitoRouteHandler(provider: IdentityProvider): CognitoRo
     }
     if (method !== 'POST' || targetValue === undefined || !targetValue.startsWith(COGNITO_TARGET_PREFIX)) return false;
 
-    let body: string | null;
+    let body: string;
     try {
-      body = await readBody(request);
-    } catch {
+      // The shared reader drains an oversized body instead of dropping the connection, so the
+      // client reads the 413.
+      body = await readBody(request, MAX_BODY_BYTES);
+    } catch (error) {
+      if (error instanceof BodyError && error.reason === 'tooLarge') {
+        send(response, 413, { 'content-type': 'application/x-amz-json-1.1' }, JSON.stringify({ __type: 'SerializationException', message: `Request body larger than ${MAX_BODY_BYTES} bytes.` }));
+        return true;
+      }
       // The client went away mid-request: nobody is left to answer.
       response.destroy();
-      return true;
-    }
-    if (body === null) {
-      send(response, 413, { 'content-type': 'application/x-amz-json-1.1' }, JSON.stringify({ __type: 'SerializationException', message: `Request body larger than ${MAX_BODY_BYTES} bytes.` }));
       return true;
     }
     const answer = await provider.handleCognitoRequest({ target: targetValue, body });

@@ -57,4 +57,30 @@ describe('Emulator: Cognito HTTP adapter', () => {
     // Assess
     expect([graphql.status, consolePage.status, untargeted.status, otherService.status]).toEqual([404, 404, 404, 404]);
   });
+
+  it('answers 413 to every oversized body, declared or streamed, and keeps serving', async () => {
+    // Prepare
+    const big = JSON.stringify({ AuthFlow: 'USER_PASSWORD_AUTH', padding: 'x'.repeat(2 * 1024 * 1024) });
+    const headers = { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.InitiateAuth' };
+    const streamed = () =>
+      new ReadableStream({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode(big));
+          controller.close();
+        },
+      });
+
+    // Act
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 4; attempt += 1) {
+      const body = attempt % 2 === 0 ? big : streamed();
+      const response = await fetch(`${served.endpoint}/`, { method: 'POST', headers, body, duplex: 'half' } as RequestInit);
+      statuses.push(response.status);
+      const next = await callCognito(served.endpoint, 'GetUser', { AccessToken: 'x.y.z' });
+      statuses.push(next.status);
+    }
+
+    // Assess
+    expect(statuses).toEqual([413, 400, 413, 400, 413, 400, 413, 400]);
+  });
 });
