@@ -11,7 +11,9 @@
 /**
  * Globals removed from the realm: code generation (`eval`, `Function`), asynchrony that could
  * run after the timeout (`Promise`, `Atomics`, `FinalizationRegistry`, `WeakRef`),
- * `WebAssembly`, shared memory, and V8's own `console` (replaced by the one that records logs).
+ * `WebAssembly`, shared memory, binary buffers (resolvers work on JSON; `new Uint8Array(2e9)`
+ * allocates gigabytes in one call the timeout cannot interrupt), and V8's own `console`
+ * (replaced by the one that records logs).
  */
 const REMOVED_GLOBALS = [
   'eval',
@@ -22,6 +24,19 @@ const REMOVED_GLOBALS = [
   'Atomics',
   'FinalizationRegistry',
   'WeakRef',
+  'ArrayBuffer',
+  'DataView',
+  'Int8Array',
+  'Uint8Array',
+  'Uint8ClampedArray',
+  'Int16Array',
+  'Uint16Array',
+  'Int32Array',
+  'Uint32Array',
+  'Float32Array',
+  'Float64Array',
+  'BigInt64Array',
+  'BigUint64Array',
   'console',
 ] as const;
 
@@ -40,7 +55,7 @@ const OVERRIDABLE: ReadonlyArray<readonly [object, readonly string[]]> = [
 ];
 
 /**
- * The longest array `Array.from`, `fill`, `flat` and `flatMap` may work on, and the longest
+ * The longest array `Array.from`, `fill`, `flat`, `flatMap` and `join` may work on, and the longest
  * string `repeat`, `padStart` and `padEnd` may make. Far above what a resolver handles (AppSync
  * caps a response at 5 MB), far below what takes the host seconds to build.
  */
@@ -152,7 +167,7 @@ function giveJsonParseAppSyncBehavior(): void {
 function guardAllocatingBuiltIns(): void {
   const tooLong = (what: string, length: number, limit: number) =>
     new RealmRangeError(`${what} with length ${length} exceeds the sandbox limit of ${limit}`);
-  for (const name of ['fill', 'flat', 'flatMap'] as const) {
+  for (const name of ['fill', 'flat', 'flatMap', 'join'] as const) {
     const original = Array.prototype[name] as (...args: unknown[]) => unknown;
     replaceMethod(Array.prototype, name, function guarded(this: unknown[], ...args: unknown[]) {
       if (this.length > MAX_ARRAY_LENGTH) throw tooLong(`Array.prototype.${name}`, this.length, MAX_ARRAY_LENGTH);

@@ -194,6 +194,7 @@ describe('Sandbox: escapes attempted and refused', () => {
     const pad = runRequest('  return "".padStart(2e9, "x").length;');
     const flat = runRequest('  return Array(5e8).flat().length;');
     const from = runRequest('  return Array.from({ length: 1e9 }).length;');
+    const join = runRequest('  return new Array(5e8).join("x").length;');
     const after = runRequest('  return 1;');
 
     // Assess
@@ -201,8 +202,18 @@ describe('Sandbox: escapes attempted and refused', () => {
       message: 'Array.prototype.fill with length 1000000000 exceeds the sandbox limit of 1000000',
       errorType: 'RangeError',
     });
-    for (const refused of [repeat, pad, flat, from]) expect(refused.error?.errorType).toBe('RangeError');
+    for (const refused of [repeat, pad, flat, from, join]) expect(refused.error?.errorType).toBe('RangeError');
     expect(after.result).toBe('1');
+  });
+
+  it('offers no binary buffers, which allocate gigabytes in one uninterruptible call', () => {
+    // Act
+    const outcomes = ['Uint8Array', 'ArrayBuffer', 'DataView', 'Float64Array', 'SharedArrayBuffer'].map((name) =>
+      runRequest(`  return typeof ${name};`),
+    );
+
+    // Assess
+    expect(outcomes.map((outcome) => outcome.result)).toEqual(Array(5).fill('"undefined"'));
   });
 });
 
