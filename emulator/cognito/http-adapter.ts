@@ -1,10 +1,11 @@
 /**
  * Mounts the local user pool on a Node `http` server: the Cognito JSON API on `POST /` (requests
  * with `X-Amz-Target: AWSCognitoIdentityProviderService.*`), the JWKS on
- * `GET /<userPoolId>/.well-known/jwks.json`, and CORS for browsers (Amplify in a web app, the
- * emulator's console page).
+ * `GET /<userPoolId>/.well-known/jwks.json`, and CORS for pages served from this machine
+ * (Amplify in a web app under development; see `../http/cors.ts`).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { corsHeaders } from '../http/cors.ts';
 import { BodyError, readBody } from '../http/read-body.ts';
 import { COGNITO_TARGET_PREFIX } from './cognito-api.ts';
 import type { IdentityProvider } from './identity-provider.ts';
@@ -12,21 +13,11 @@ import type { IdentityProvider } from './identity-provider.ts';
 /** The most a Cognito request body may hold here; real ones are a few KB. */
 const MAX_BODY_BYTES = 1024 * 1024;
 
-/** CORS headers on every answer: any origin, the headers AWS SDKs and Amplify send. */
-export const CORS_HEADERS: Readonly<Record<string, string>> = {
-  'access-control-allow-origin': '*',
-  'access-control-allow-methods': 'GET, POST, OPTIONS',
-  'access-control-allow-headers':
-    'content-type, x-amz-target, x-amz-user-agent, authorization, cache-control, amz-sdk-invocation-id, amz-sdk-request, x-amz-date, x-amz-security-token',
-  'access-control-expose-headers': 'x-amzn-requestid, x-amzn-errortype',
-  'access-control-max-age': '600',
-};
-
 /** A request handler that answers and returns `true` when the request is the pool's, else `false` untouched. */
 export type CognitoRouteHandler = (request: IncomingMessage, response: ServerResponse) => Promise<boolean>;
 
 function send(response: ServerResponse, status: number, headers: Readonly<Record<string, string>>, body: string): void {
-  response.writeHead(status, { ...CORS_HEADERS, ...headers, 'content-length': Buffer.byteLength(body) });
+  response.writeHead(status, { ...corsHeaders(response.req.headers.origin), ...headers, 'content-length': Buffer.byteLength(body) });
   response.end(body);
 }
 

@@ -5,7 +5,7 @@
  */
 export { createIdentityProvider, DEFAULT_CLIENT_ID, DEFAULT_REFRESH_TOKEN_LIFETIME_SECONDS, DEFAULT_TOKEN_LIFETIME_SECONDS, DEFAULT_USER_POOL_ID } from './identity-provider.ts';
 export type { IdentityProvider, IdentityProviderOptions, SignInResult } from './identity-provider.ts';
-export { createCognitoRouteHandler, CORS_HEADERS } from './http-adapter.ts';
+export { createCognitoRouteHandler } from './http-adapter.ts';
 export type { CognitoRouteHandler } from './http-adapter.ts';
 export { COGNITO_TARGET_PREFIX, SUPPORTED_OPERATIONS } from './cognito-api.ts';
 export type { CognitoRequest, CognitoResponse } from './cognito-api.ts';

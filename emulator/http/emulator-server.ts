@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
+import { corsHeaders } from './cors.ts';
 import { requestErrorBody, sendJson } from './send-json.ts';
 
 /** A route: answers and returns `true`, or returns `false` to let the next one try. */
@@ -18,16 +19,6 @@ export interface EmulatorServer {
   /** Stops accepting, waits for requests in flight, then closes every connection. */
   close(): Promise<void>;
 }
-
-/** CORS, as AppSync answers browsers: any origin, the headers GraphQL clients send. */
-const CORS_HEADERS: Readonly<Record<string, string>> = {
-  'access-control-allow-origin': '*',
-  'access-control-allow-methods': 'GET, POST, OPTIONS',
-  'access-control-allow-headers':
-    'content-type, authorization, x-api-key, x-amz-user-agent, x-amz-date, x-amz-security-token, x-amz-target, amz-sdk-invocation-id, amz-sdk-request, cache-control',
-  'access-control-expose-headers': 'x-amzn-requestid, x-amzn-errortype',
-  'access-control-max-age': '600',
-};
 
 /**
  * Starts the server on `host:port` (port 0 picks a free one).
@@ -44,7 +35,7 @@ export async function startServer(
   let drained: (() => void) | null = null;
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    for (const [name, value] of Object.entries(CORS_HEADERS)) res.setHeader(name, value);
+    for (const [name, value] of Object.entries(corsHeaders(req.headers.origin))) res.setHeader(name, value);
     let url: URL;
     try {
       url = new URL(req.url ?? '/', 'http://localhost');

@@ -12,7 +12,7 @@ describe('Emulator: Cognito HTTP adapter', () => {
     await served.close();
   });
 
-  it('answers a browser preflight with CORS headers for the AWS SDK and Amplify', async () => {
+  it('answers a browser preflight from a page on this machine with CORS headers for the AWS SDK and Amplify', async () => {
     // Act
     const response = await fetch(`${served.endpoint}/`, {
       method: 'OPTIONS',
@@ -21,7 +21,7 @@ describe('Emulator: Cognito HTTP adapter', () => {
 
     // Assess
     expect(response.status).toBe(204);
-    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
     const allowed = (response.headers.get('access-control-allow-headers') ?? '').split(',').map((header) => header.trim());
     expect(allowed).toEqual(expect.arrayContaining(['content-type', 'x-amz-target', 'x-amz-user-agent', 'authorization', 'cache-control']));
     expect(response.headers.get('access-control-allow-methods')).toContain('POST');
@@ -29,23 +29,48 @@ describe('Emulator: Cognito HTTP adapter', () => {
 
   it('serves the JWKS at /<userPoolId>/.well-known/jwks.json', async () => {
     // Act
-    const response = await fetch(`${served.endpoint}/us-east-1_localdev/.well-known/jwks.json`);
+    const response = await fetch(`${served.endpoint}/us-east-1_localdev/.well-known/jwks.json`, { headers: { origin: 'http://127.0.0.1:3000' } });
 
     // Assess
     expect(response.status).toBe(200);
-    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(response.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:3000');
     expect(await response.json()).toEqual(served.pool.jwks());
   });
 
   it('puts CORS headers on error answers too', async () => {
     // Act
-    const answer = await callCognito(served.endpoint, 'GetUser', { AccessToken: 'x.y.z' });
+    const response = await fetch(`${served.endpoint}/`, {
+      method: 'POST',
+      headers: { origin: 'http://localhost:8080', 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.GetUser' },
+      body: JSON.stringify({ AccessToken: 'x.y.z' }),
+    });
+    const answer = { status: response.status, headers: response.headers };
 
     // Assess
     expect(answer.status).toBe(400);
-    expect(answer.headers.get('access-control-allow-origin')).toBe('*');
+    expect(answer.headers.get('access-control-allow-origin')).toBe('http://localhost:8080');
     expect(answer.headers.get('x-amzn-errortype')).toBe('NotAuthorizedException:');
   });
+
+  it.each(['https://evil.example', 'http://localhost.evil.example', 'null'])(
+    'admits no page from elsewhere (%s): a web page must not sign in as a seeded admin',
+    async (origin) => {
+      // Act
+      const preflight = await fetch(`${served.endpoint}/`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-amz-target' },
+      });
+      const call = await fetch(`${served.endpoint}/`, {
+        method: 'POST',
+        headers: { origin, 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.GetUser' },
+        body: JSON.stringify({ AccessToken: 'x.y.z' }),
+      });
+
+      // Assess
+      expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+      expect(call.headers.get('access-control-allow-origin')).toBeNull();
+    },
+  );
 
   it('leaves requests that are not Cognito calls to the rest of the server', async () => {
     // Act
