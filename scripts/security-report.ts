@@ -221,9 +221,13 @@ and admin; afterwards every acknowledged \`openTicket\` and \`addComment\` read 
 
 ${table(['run', 'clients × time', 'requests', 'req/s', '5xx', 'connection errors', 'acknowledged tickets / comments', 'found', 'lost', 'latency ms p50 / p95 / p99'], [loadRow('steady', results.steady), loadRow('SIGTERM at half time, restarted on the same data', results.restart)])}
 
-Answers by status: steady ${JSON.stringify(results.steady.byStatus)}, restart ${JSON.stringify(results.restart.byStatus)}. The restarted emulator
-exited with code ${results.restart.sigtermExitCode} on SIGTERM after finishing the requests in flight and was answering again
-${results.restart.restartMs} ms later; requests refused meanwhile (connection errors) were never acknowledged and are excluded.
+Answers by status: steady ${JSON.stringify(results.steady.byStatus)}, restart ${JSON.stringify(results.restart.byStatus)}; GraphQL errors in 200 answers: steady ${results.steady.graphqlErrors}, restart ${results.restart.graphqlErrors}.
+On SIGTERM the emulator stops accepting connections, finishes every request it has read, then exits: it exited with code
+${results.restart.sigtermExitCode} ${results.restart.shutdownMs} ms after the signal and answered again ${results.restart.restartMs} ms after it, on the same
+data directory. Requests that failed with a connection error meanwhile (${results.restart.connectionErrors}) were never acknowledged and are excluded;
+the table holds ${results.restart.unacknowledgedInTable.openTicket + results.restart.unacknowledgedInTable.addComment} writes that were not acknowledged, at most the ${results.restart.unknownWrites.openTicket + results.restart.unknownWrites.addComment} writes whose answer was cut off.
+Keep-alive clients that keep sending on their open connections are served until they pause, so under steady load the shutdown
+lasts as long as the load does.
 ${failures.length === 0 ? 'Every check of the load runs passed.' : `**Failed checks:** ${failures.join('; ')}`}
 
 ## Reproduce
