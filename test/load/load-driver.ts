@@ -169,8 +169,10 @@ export async function runLoad(options: LoadOptions): Promise<LoadTally> {
           answer = await send(agent, roll < 0.75 ? idToken : accessToken, ALL);
         } else if (!staff && roll < 0.8) {
           answer = await send(agent, idToken, MINE);
-        } else if (mine.length > 0 || tally.tickets.length > 0) {
-          answer = await send(agent, idToken, ONE, { id: mine.length > 0 ? pick(mine) : pick(tally.tickets).id });
+        } else if (staff ? tally.tickets.length > 0 : mine.length > 0) {
+          // A customer reads only their own tickets: anyone else's is refused, rightly, and would
+          // count as an error of the run.
+          answer = await send(agent, idToken, ONE, { id: staff ? pick(tally.tickets).id : pick(mine) });
         } else {
           answer = await send(agent, accessToken, ME);
         }

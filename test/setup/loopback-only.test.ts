@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import https from 'node:https';
 import net from 'node:net';
 import { describe, expect, it } from 'vitest';
@@ -16,5 +17,14 @@ describe('Test setup: loopback only', () => {
 
     // Assess
     await expect(attempt).rejects.toThrow(/loopback/);
+  });
+
+  it('carries the guard into the Node processes a test starts', () => {
+    // Act
+    const child = spawnSync(process.execPath, ['-e', "require('node:net').connect({ host: 'example.com', port: 443 })"], { encoding: 'utf8' });
+
+    // Assess
+    expect(child.status).not.toBe(0);
+    expect(child.stderr).toMatch(/Tests may only connect to loopback addresses; refused a connection to example\.com/);
   });
 });
