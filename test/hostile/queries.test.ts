@@ -7,15 +7,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { DENIED_FIELD_CASES } from './support/query-cases.ts';
+import { DENIED_FIELD_CASES, NON_STAFF_PERSONAS } from './support/query-cases.ts';
 import { postGraphql, signInOverHttp, startHostileEmulator, type HostileEmulator, type SignedIn } from './support/hostile-emulator.ts';
 
-const NON_STAFF = [
-  ['customer (ID token, the reporter)', 'customer@example.com', 'idToken'],
-  ['customer (access token)', 'customer@example.com', 'accessToken'],
-  ['other (ID token)', 'other@example.com', 'idToken'],
-  ['unverified (ID token)', 'unverified@example.com', 'idToken'],
-] as const;
+const NON_STAFF = NON_STAFF_PERSONAS;
 const SECRET = `SECRET-NOTES-${randomUUID()}`;
 
 /** The AppSync shape of a request-level refusal. */

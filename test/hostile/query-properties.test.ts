@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { deniedFields, type Identity } from '../../policy/index.ts';
 import { buildAppSyncSchema } from '../../scripts/appsync-schema.ts';
 import { postGraphql, signInOverHttp, startHostileEmulator, type HostileEmulator, type SignedIn } from './support/hostile-emulator.ts';
+import { PROPERTY_RUNS } from './support/query-cases.ts';
 import { leakedValues, renderOperation, selectionsOf, type ArgumentsFor } from './support/selection-sets.ts';
 
 interface SeedUser {
@@ -23,7 +24,7 @@ interface SeedUser {
 const seed = (JSON.parse(readFileSync(new URL('../../emulator/seed-users.json', import.meta.url), 'utf8')) as { users: SeedUser[] }).users;
 const schema = buildAppSyncSchema();
 const SECRET = `SECRET-NOTES-${randomUUID()}`;
-const NUM_RUNS = { queries: 80, mutations: 40 };
+const NUM_RUNS = PROPERTY_RUNS;
 
 /** The identity the authorizer builds from a token of `user` (V1 trigger: access tokens carry no email). */
 function identityOf(user: SeedUser, kind: 'idToken' | 'accessToken'): Identity {

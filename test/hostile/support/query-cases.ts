@@ -33,19 +33,13 @@ export const DENIED_FIELD_CASES: readonly DeniedFieldCase[] = [
   { name: 'internalNotes in the payload of a mutation fragment', query: 'mutation ($id: ID!) { ...M } fragment M on Mutation { assignTicket(id: $id, assignee: "customer@example.com") { ...Notes } } fragment Notes on Ticket { internalNotes }' },
 ];
 
-/** Limits and request-shape cases; each expects a clean refusal or answer, never a 5xx. */
-export const LIMIT_CASE_NAMES = [
-  'a query deeper than the depth limit (introspection types nest)',
-  'more resolver invocations than the resolver-count limit (1001 aliases)',
-  'introspection answered when enabled',
-  'introspection refused when disabled',
-  'a body over 1 MiB with Content-Length',
-  'a chunked body over 1 MiB without Content-Length',
-  'variables over 1 MiB',
-  'variables nested 100 000 levels deep',
-  'variables that are not an object',
-  'a body that is not JSON',
-  'a 900 KB input string within the body limit',
-  'a selection set nested 5 000 levels deep',
-  'the same field 3 000 times',
+/** The non-staff personas every denied-field case is sent by: [label, email, token kind]. */
+export const NON_STAFF_PERSONAS = [
+  ['customer (ID token, the reporter)', 'customer@example.com', 'idToken'],
+  ['customer (access token)', 'customer@example.com', 'accessToken'],
+  ['other (ID token)', 'other@example.com', 'idToken'],
+  ['unverified (ID token)', 'unverified@example.com', 'idToken'],
 ] as const;
+
+/** fast-check runs of the property-based suite, per property (kept modest: one request each). */
+export const PROPERTY_RUNS = { queries: 80, mutations: 40 } as const;
