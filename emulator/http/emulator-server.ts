@@ -55,8 +55,12 @@ export async function startServer(
     sendJson(res, 404, requestErrorBody('NotFoundException', `No route for ${req.method ?? 'GET'} ${url.pathname}.`));
   };
 
+  let closingStarted = false;
   const server = createServer((req, res) => {
     inFlight += 1;
+    // Once closing, keep-alive clients are answered and sent away: served on their open
+    // connections, they would keep the in-flight count above zero and the drain waiting.
+    if (closingStarted) res.setHeader('connection', 'close');
     res.on('close', () => {
       inFlight -= 1;
       if (inFlight === 0 && drained !== null) drained();
@@ -79,6 +83,7 @@ export async function startServer(
     server,
     close() {
       closing ??= (async () => {
+        closingStarted = true;
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
         if (inFlight > 0) await new Promise<void>((resolve) => { drained = resolve; });
