@@ -230,8 +230,8 @@ On SIGTERM the emulator stops accepting connections, finishes every request it h
 ${results.restart.sigtermExitCode} ${results.restart.shutdownMs} ms after the signal and answered again ${results.restart.restartMs} ms after it, on the same
 data directory. Requests that failed with a connection error meanwhile (${results.restart.connectionErrors}) were never acknowledged and are excluded;
 the table holds ${results.restart.unacknowledgedInTable.openTicket + results.restart.unacknowledgedInTable.addComment} writes that were not acknowledged, at most the ${results.restart.unknownWrites.openTicket + results.restart.unknownWrites.addComment} writes whose answer was cut off.
-Keep-alive clients that keep sending on their open connections are served until they pause, so under steady load the shutdown
-lasts as long as the load does.
+Once the shutdown starts, keep-alive clients get their answer with \`Connection: close\`, so the drain does not wait for
+the load to pause.
 ${failures.length === 0 ? 'Every check of the load runs passed.' : `**Failed checks:** ${failures.join('; ')}`}
 
 ## Reproduce
