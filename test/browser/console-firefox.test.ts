@@ -65,7 +65,7 @@ describe('Console: Firefox', () => {
     writeFileSync(join(SCREENSHOT_DIR, 'firefox-agent-access-token.png'), await page.screenshot());
 
     // Assess
-    expect(denied.split('\n')).toEqual(['Mutation.deleteTicket', 'Mutation.openTicket', 'Query.myTickets']);
+    expect(denied.split('\n')).toEqual(['Mutation.addComment', 'Mutation.deleteTicket', 'Mutation.openTicket', 'Query.myTickets']);
     expect(response.data.tickets.items).toContainEqual({ id: ticketId, title: 'In Firefox' });
   });
 });
