@@ -27,6 +27,7 @@ import { createSandboxRunner } from './resolvers/sandbox-runner.ts';
 import { rebuildOnChange } from './dev/rebuild-on-change.ts';
 import { openDynamoDb } from './dynamodb/dynamodb-endpoint.ts';
 import { createDynamoDbDataSource } from './dynamodb/dynamodb-data-source.ts';
+import { loadPaginationKey } from './dynamodb/pagination-key.ts';
 import { createReadWriteLock } from './dynamodb/read-write-lock.ts';
 import { ensureTable } from './dynamodb/table-setup.ts';
 import type { ExecutionServices } from './graphql/execute-request.ts';
@@ -184,7 +185,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       : { kind: 'dynalite', path: dataDir === null ? null : join(dataDir, 'dynamodb') });
     cleanups.unshift(() => dynamo.close());
     await ensureTable(dynamo.client, tableName);
-    const table = createDynamoDbDataSource({ client: dynamo.client, tableName, lock: createReadWriteLock() });
+    const table = createDynamoDbDataSource({ client: dynamo.client, tableName, lock: createReadWriteLock(), paginationKey: loadPaginationKey(dataDir) });
 
     const loadParts = (): Promise<ApiParts> => loadApiParts({
       distDir,

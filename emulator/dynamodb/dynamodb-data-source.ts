@@ -36,7 +36,7 @@ export interface DataSource {
  * Creates the DynamoDB data source for one table.
  *
  * @example
- * const table = createDynamoDbDataSource({ client, tableName: 'helpdesk', lock: createReadWriteLock() });
+ * const table = createDynamoDbDataSource({ client, tableName: 'helpdesk', lock: createReadWriteLock(), paginationKey: loadPaginationKey('.data') });
  * await table.invoke({ operation: 'GetItem', key: { pk: { S: 'TICKET#1' }, sk: { S: 'TICKET' } } });
  */
 export function createDynamoDbDataSource(table: TableContext): DataSource {

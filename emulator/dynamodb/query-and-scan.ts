@@ -20,14 +20,14 @@ export interface PageResult {
   scannedCount: number;
 }
 
-function commonParams(request: DynamoDbRequest) {
+function commonParams(table: TableContext, request: DynamoDbRequest) {
   if (request.limit !== undefined && request.limit !== null && (!Number.isInteger(request.limit) || request.limit < 1)) {
     throw new DataSourceError('DynamoDB:DynamoDbException', 'limit must be a positive integer.');
   }
   if (request.select !== undefined && !SELECTS.has(request.select)) {
     throw new DataSourceError('DynamoDB:DynamoDbException', `Unknown select ${JSON.stringify(request.select)}.`);
   }
-  const ExclusiveStartKey = decodeNextToken(request.nextToken);
+  const ExclusiveStartKey = decodeNextToken({ key: table.paginationKey, tableName: table.tableName }, request.nextToken);
   return {
     ...(typeof request.index === 'string' ? { IndexName: request.index } : {}),
     ...(typeof request.limit === 'number' ? { Limit: request.limit } : {}),
@@ -37,10 +37,10 @@ function commonParams(request: DynamoDbRequest) {
   };
 }
 
-function page(output: { Items?: Array<Record<string, import('@aws-sdk/client-dynamodb').AttributeValue>>; LastEvaluatedKey?: Record<string, import('@aws-sdk/client-dynamodb').AttributeValue>; ScannedCount?: number }): PageResult {
+function page(table: TableContext, output: { Items?: Array<Record<string, import('@aws-sdk/client-dynamodb').AttributeValue>>; LastEvaluatedKey?: Record<string, import('@aws-sdk/client-dynamodb').AttributeValue>; ScannedCount?: number }): PageResult {
   return {
     items: (output.Items ?? []).map(fromAttributeMap),
-    nextToken: encodeNextToken(output.LastEvaluatedKey),
+    nextToken: encodeNextToken({ key: table.paginationKey, tableName: table.tableName }, output.LastEvaluatedKey),
     scannedCount: output.ScannedCount ?? 0,
   };
 }
@@ -58,7 +58,7 @@ export async function query(table: TableContext, request: DynamoDbRequest): Prom
     TableName: table.tableName,
     KeyConditionExpression,
     ScanIndexForward: request.scanIndexForward !== false,
-    ...commonParams(request),
+    ...commonParams(table, request),
     ...(FilterExpression === undefined ? {} : { FilterExpression }),
     ...(ProjectionExpression === undefined ? {} : { ProjectionExpression }),
     ...placeholderParams(parts),
@@ -66,7 +66,7 @@ export async function query(table: TableContext, request: DynamoDbRequest): Prom
   const output = await table.lock.shared(() => table.client.send(command)).catch((error) => {
     throw toDataSourceError(error);
   });
-  return page(output);
+  return page(table, output);
 }
 
 /** `Scan { index?, limit?, nextToken?, filter?, select?, segment?, totalSegments?, projection? }`. */
@@ -76,7 +76,7 @@ export async function scan(table: TableContext, request: DynamoDbRequest): Promi
   const ProjectionExpression = addExpression(parts, request.projection, 'projection');
   const command = new ScanCommand({
     TableName: table.tableName,
-    ...commonParams(request),
+    ...commonParams(table, request),
     ...(typeof request.segment === 'number' ? { Segment: request.segment } : {}),
     ...(typeof request.totalSegments === 'number' ? { TotalSegments: request.totalSegments } : {}),
     ...(FilterExpression === undefined ? {} : { FilterExpression }),
@@ -86,5 +86,5 @@ export async function scan(table: TableContext, request: DynamoDbRequest): Promi
   const output = await table.lock.shared(() => table.client.send(command)).catch((error) => {
     throw toDataSourceError(error);
   });
-  return page(output);
+  return page(table, output);
 }

@@ -9,4 +9,6 @@ export interface TableContext {
   readonly tableName: string;
   /** Shared by single operations, held alone by emulated transactions. */
   readonly lock: ReadWriteLock;
+  /** Seals `nextToken`s (see `pagination-token.ts`). */
+  readonly paginationKey: Buffer;
 }

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDynamoDb, type DynamoDbEndpoint } from '../../../emulator/dynamodb/dynamodb-endpoint.ts';
 import { createDynamoDbDataSource, type DataSource } from '../../../emulator/dynamodb/dynamodb-data-source.ts';
 import { DataSourceError } from '../../../emulator/dynamodb/data-source-error.ts';
+import { loadPaginationKey } from '../../../emulator/dynamodb/pagination-key.ts';
 import { createReadWriteLock } from '../../../emulator/dynamodb/read-write-lock.ts';
 import { ensureTable } from '../../../emulator/dynamodb/table-setup.ts';
 
@@ -28,7 +29,7 @@ describe('Emulator: DynamoDB data source', () => {
   beforeAll(async () => {
     dynamo = await openDynamoDb({ kind: 'dynalite', path: null });
     await ensureTable(dynamo.client, TABLE);
-    table = createDynamoDbDataSource({ client: dynamo.client, tableName: TABLE, lock: createReadWriteLock() });
+    table = createDynamoDbDataSource({ client: dynamo.client, tableName: TABLE, lock: createReadWriteLock(), paginationKey: loadPaginationKey(null) });
   });
 
   afterAll(async () => {
@@ -140,6 +141,34 @@ describe('Emulator: DynamoDB data source', () => {
     expect(filtered.scannedCount).toBe(7);
     expect(filtered.nextToken).toBeNull();
     expect(bad.errorType).toBe('DynamoDB:DynamoDbException');
+  });
+
+  it('refuses a nextToken that was altered, forged, or sealed by another data directory', async () => {
+    // Prepare
+    for (let index = 0; index < 4; index += 1) {
+      await table.invoke({ operation: 'PutItem', key: key('T#1', `S#${index}`), attributeValues: {} });
+    }
+    const request = { operation: 'Query', query: { expression: '#pk = :pk', expressionNames: { '#pk': 'pk' }, expressionValues: { ':pk': { S: 'T#1' } } }, limit: 2 };
+    const { nextToken } = (await table.invoke(request)) as { nextToken: string };
+    const bytes = Buffer.from(nextToken, 'base64url');
+    bytes[20] = (bytes[20] as number) ^ 1;
+    const altered = bytes.toString('base64url');
+    const forged = Buffer.from(JSON.stringify({ pk: { S: 'T#1' }, sk: { S: 'S#0' } })).toString('base64url');
+    const elsewhere = createDynamoDbDataSource({ client: dynamo.client, tableName: TABLE, lock: createReadWriteLock(), paginationKey: loadPaginationKey(null) });
+
+    // Act
+    const refusals = await Promise.all([
+      failure(table.invoke({ ...request, nextToken: altered })),
+      failure(table.invoke({ ...request, nextToken: forged })),
+      failure(elsewhere.invoke({ ...request, nextToken })),
+    ]);
+    const genuine = (await table.invoke({ ...request, nextToken })) as { items: Array<{ sk: string }> };
+
+    // Assess
+    expect(refusals.map((refusal) => [refusal.errorType, refusal.message])).toEqual(
+      Array(3).fill(['DynamoDB:DynamoDbException', 'Invalid pagination token given.']),
+    );
+    expect(genuine.items.map((item) => item.sk)).toEqual(['S#2', 'S#3']);
   });
 
   it('scans with a limit and nextToken', async () => {
