@@ -1,4 +1,5 @@
 import { renderFilter, type DynamoDBExpression } from './dynamodb-expression.ts';
+import { createExpressionNames } from './expression-names.ts';
 import { isPlainObject, toJsonValue } from './json-value.ts';
 import { toMapValues, type AttributeValue } from './util-dynamodb.ts';
 
@@ -55,15 +56,7 @@ export function projectionOf(projection: unknown, helper: string): { expression:
   if (projection === undefined || projection === null) return undefined;
   if (!Array.isArray(projection)) throw new Error(`ddb.${helper}: \`projection\` must be a list of attribute paths`);
   if (projection.length === 0) return undefined;
-  const aliases = new Map<string, string>();
-  const alias = (segment: string): string => {
-    let name = aliases.get(segment);
-    if (name === undefined) {
-      name = `#expName_${aliases.size + 1}`;
-      aliases.set(segment, name);
-    }
-    return name;
-  };
+  const names = createExpressionNames();
   const expression = projection
     .map((path) =>
       String(path)
@@ -71,14 +64,12 @@ export function projectionOf(projection: unknown, helper: string): { expression:
         .map((segment) => {
           const match = /^([^[\]]+)((?:\[\d+\])*)$/.exec(segment);
           if (match === null) throw new Error(`ddb.${helper}: invalid projection path ${JSON.stringify(path)}`);
-          return alias(match[1] as string) + (match[2] as string);
+          return names.alias(match[1] as string) + (match[2] as string);
         })
         .join('.'),
     )
     .join(', ');
-  const expressionNames: Record<string, string> = {};
-  for (const [segment, name] of aliases) expressionNames[name] = segment;
-  return { expression, expressionNames };
+  return { expression, expressionNames: names.toExpressionNames() };
 }
 
 /** Copies the optional fields that are present and not `null` (JSON-normalized). */

@@ -1,3 +1,4 @@
+import { createExpressionNames } from './expression-names.ts';
 import { isPlainObject, toJsonValue, type JsonValue } from './json-value.ts';
 import { toDynamoDB, type AttributeValue } from './util-dynamodb.ts';
 
@@ -152,16 +153,8 @@ export function buildUpdateExpression(update: unknown): UpdateExpression {
   visit(json, []);
 
   // One alias per distinct attribute name, numbered in the order the clauses come out.
-  const aliases = new Map<string, string>();
-  const alias = (segment: string): string => {
-    let name = aliases.get(segment);
-    if (name === undefined) {
-      name = `#expName_${aliases.size + 1}`;
-      aliases.set(segment, name);
-    }
-    return name;
-  };
-  const pathName = (path: string[]): string => path.map(alias).join('.');
+  const names = createExpressionNames();
+  const pathName = (path: string[]): string => path.map((segment) => names.alias(segment)).join('.');
   const expressionValues: Record<string, AttributeValue> = {};
   let valueCount = 0;
   const bind = (operand: JsonValue): string => {
@@ -174,7 +167,5 @@ export function buildUpdateExpression(update: unknown): UpdateExpression {
   const clauses: string[] = [];
   if (sets.length > 0) clauses.push(`SET ${sets.map((clause) => clause.render(pathName(clause.path), bind)).join(', ')}`);
   if (removes.length > 0) clauses.push(`REMOVE ${removes.map(pathName).join(', ')}`);
-  const expressionNames: Record<string, string> = {};
-  for (const [segment, name] of aliases) expressionNames[name] = segment;
-  return { expression: clauses.join(' '), expressionNames, expressionValues };
+  return { expression: clauses.join(' '), expressionNames: names.toExpressionNames(), expressionValues };
 }
