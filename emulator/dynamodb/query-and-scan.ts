@@ -20,7 +20,11 @@ export interface PageResult {
   scannedCount: number;
 }
 
-function commonParams(table: TableContext, request: DynamoDbRequest) {
+/**
+ * What Query and Scan share: index, limit, start key, consistency, select, and the filter and
+ * projection, whose placeholders join those already in `parts` (the key condition's, for Query).
+ */
+function commonParams(table: TableContext, request: DynamoDbRequest, parts: ReturnType<typeof emptyParts>) {
   if (request.limit !== undefined && request.limit !== null && (!Number.isInteger(request.limit) || request.limit < 1)) {
     throw new DataSourceError('DynamoDB:DynamoDbException', 'limit must be a positive integer.');
   }
@@ -28,13 +32,25 @@ function commonParams(table: TableContext, request: DynamoDbRequest) {
     throw new DataSourceError('DynamoDB:DynamoDbException', `Unknown select ${JSON.stringify(request.select)}.`);
   }
   const ExclusiveStartKey = decodeNextToken({ key: table.paginationKey, tableName: table.tableName }, request.nextToken);
+  const FilterExpression = addExpression(parts, request.filter, 'filter');
+  const ProjectionExpression = addExpression(parts, request.projection, 'projection');
   return {
     ...(typeof request.index === 'string' ? { IndexName: request.index } : {}),
     ...(typeof request.limit === 'number' ? { Limit: request.limit } : {}),
     ...(ExclusiveStartKey === undefined ? {} : { ExclusiveStartKey }),
     ...(request.consistentRead === true ? { ConsistentRead: true } : {}),
     ...(request.select === undefined ? {} : { Select: request.select as Select }),
+    ...(FilterExpression === undefined ? {} : { FilterExpression }),
+    ...(ProjectionExpression === undefined ? {} : { ProjectionExpression }),
+    ...placeholderParams(parts),
   };
+}
+
+/** Runs a read under the shared lock, with SDK errors as AppSync's data source errors. */
+function read<Output>(table: TableContext, send: () => Promise<Output>): Promise<Output> {
+  return table.lock.shared(send).catch((error: unknown) => {
+    throw toDataSourceError(error);
+  });
 }
 
 function page(table: TableContext, output: { Items?: Array<Record<string, import('@aws-sdk/client-dynamodb').AttributeValue>>; LastEvaluatedKey?: Record<string, import('@aws-sdk/client-dynamodb').AttributeValue>; ScannedCount?: number }): PageResult {
@@ -52,39 +68,22 @@ export async function query(table: TableContext, request: DynamoDbRequest): Prom
   if (KeyConditionExpression === undefined) {
     throw new DataSourceError('DynamoDB:DynamoDbException', 'Query needs a query expression.');
   }
-  const FilterExpression = addExpression(parts, request.filter, 'filter');
-  const ProjectionExpression = addExpression(parts, request.projection, 'projection');
   const command = new QueryCommand({
     TableName: table.tableName,
     KeyConditionExpression,
     ScanIndexForward: request.scanIndexForward !== false,
-    ...commonParams(table, request),
-    ...(FilterExpression === undefined ? {} : { FilterExpression }),
-    ...(ProjectionExpression === undefined ? {} : { ProjectionExpression }),
-    ...placeholderParams(parts),
+    ...commonParams(table, request, parts),
   });
-  const output = await table.lock.shared(() => table.client.send(command)).catch((error) => {
-    throw toDataSourceError(error);
-  });
-  return page(table, output);
+  return page(table, await read(table, () => table.client.send(command)));
 }
 
 /** `Scan { index?, limit?, nextToken?, filter?, select?, segment?, totalSegments?, projection? }`. */
 export async function scan(table: TableContext, request: DynamoDbRequest): Promise<PageResult> {
-  const parts = emptyParts();
-  const FilterExpression = addExpression(parts, request.filter, 'filter');
-  const ProjectionExpression = addExpression(parts, request.projection, 'projection');
   const command = new ScanCommand({
     TableName: table.tableName,
-    ...commonParams(table, request),
     ...(typeof request.segment === 'number' ? { Segment: request.segment } : {}),
     ...(typeof request.totalSegments === 'number' ? { TotalSegments: request.totalSegments } : {}),
-    ...(FilterExpression === undefined ? {} : { FilterExpression }),
-    ...(ProjectionExpression === undefined ? {} : { ProjectionExpression }),
-    ...placeholderParams(parts),
+    ...commonParams(table, request, emptyParts()),
   });
-  const output = await table.lock.shared(() => table.client.send(command)).catch((error) => {
-    throw toDataSourceError(error);
-  });
-  return page(table, output);
+  return page(table, await read(table, () => table.client.send(command)));
 }
