@@ -7,8 +7,7 @@ import { BatchGetItemCommand, BatchWriteItemCommand, type AttributeValue, type W
 import { fromAttributeMap, toAttributeMap } from './attribute-values.ts';
 import { DataSourceError } from './data-source-error.ts';
 import type { DynamoDbRequest } from './request-objects.ts';
-import { toDataSourceError } from './sdk-errors.ts';
-import type { TableContext } from './table-context.ts';
+import { sendShared, type TableContext } from './table-context.ts';
 
 type Item = Record<string, AttributeValue>;
 
@@ -41,9 +40,7 @@ export async function batchGetItem(table: TableContext, request: DynamoDbRequest
       requested.map(({ name, keys, consistentRead }) => [name, { Keys: keys, ConsistentRead: consistentRead }]),
     ),
   });
-  const output = await table.lock.shared(() => table.client.send(command)).catch((error) => {
-    throw toDataSourceError(error);
-  });
+  const output = await sendShared(table, () => table.client.send(command));
   const data: Record<string, unknown[]> = {};
   const unprocessedKeys: Record<string, unknown[]> = {};
   for (const { name, keys } of requested) {
@@ -73,9 +70,7 @@ async function batchWrite(
   const command = new BatchWriteItemCommand({
     RequestItems: Object.fromEntries(requested.map(({ name, entries }) => [name, entries.map(toWrite)])),
   });
-  const output = await table.lock.shared(() => table.client.send(command)).catch((error) => {
-    throw toDataSourceError(error);
-  });
+  const output = await sendShared(table, () => table.client.send(command));
   const data: Record<string, unknown[]> = {};
   const unprocessed: Record<string, unknown[]> = {};
   for (const { name, entries } of requested) {

@@ -7,8 +7,7 @@ import { fromAttributeMap, toAttributeMap } from './attribute-values.ts';
 import { DataSourceError } from './data-source-error.ts';
 import { addExpression, emptyParts, placeholderParams } from './expressions.ts';
 import type { DynamoDbRequest } from './request-objects.ts';
-import { toDataSourceError } from './sdk-errors.ts';
-import type { TableContext } from './table-context.ts';
+import { sendShared, type TableContext } from './table-context.ts';
 
 function requireKey(request: DynamoDbRequest): ReturnType<typeof toAttributeMap> {
   if (request.key === undefined || request.key === null) {
@@ -28,9 +27,7 @@ export async function getItem(table: TableContext, request: DynamoDbRequest): Pr
     ...(ProjectionExpression === undefined ? {} : { ProjectionExpression }),
     ...(Object.keys(parts.names).length > 0 ? { ExpressionAttributeNames: parts.names } : {}),
   });
-  const output = await table.lock.shared(() => table.client.send(command)).catch((error) => {
-    throw toDataSourceError(error);
-  });
+  const output = await sendShared(table, () => table.client.send(command));
   return output.Item === undefined ? null : fromAttributeMap(output.Item);
 }
 
@@ -45,9 +42,7 @@ export async function putItem(table: TableContext, request: DynamoDbRequest): Pr
     ...(ConditionExpression === undefined ? {} : { ConditionExpression }),
     ...placeholderParams(parts),
   });
-  await table.lock.shared(() => table.client.send(command)).catch((error) => {
-    throw toDataSourceError(error);
-  });
+  await sendShared(table, () => table.client.send(command));
   return fromAttributeMap(item);
 }
 
@@ -67,9 +62,7 @@ export async function updateItem(table: TableContext, request: DynamoDbRequest):
     ...(ConditionExpression === undefined ? {} : { ConditionExpression }),
     ...placeholderParams(parts),
   });
-  const output = await table.lock.shared(() => table.client.send(command)).catch((error) => {
-    throw toDataSourceError(error);
-  });
+  const output = await sendShared(table, () => table.client.send(command));
   return output.Attributes === undefined ? null : fromAttributeMap(output.Attributes);
 }
 
@@ -84,8 +77,6 @@ export async function deleteItem(table: TableContext, request: DynamoDbRequest):
     ...(ConditionExpression === undefined ? {} : { ConditionExpression }),
     ...placeholderParams(parts),
   });
-  const output = await table.lock.shared(() => table.client.send(command)).catch((error) => {
-    throw toDataSourceError(error);
-  });
+  const output = await sendShared(table, () => table.client.send(command));
   return output.Attributes === undefined ? null : fromAttributeMap(output.Attributes);
 }

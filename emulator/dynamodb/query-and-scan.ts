@@ -8,8 +8,7 @@ import { DataSourceError } from './data-source-error.ts';
 import { addExpression, emptyParts, placeholderParams } from './expressions.ts';
 import { decodeNextToken, encodeNextToken } from './pagination-token.ts';
 import type { DynamoDbRequest } from './request-objects.ts';
-import { toDataSourceError } from './sdk-errors.ts';
-import type { TableContext } from './table-context.ts';
+import { sendShared, type TableContext } from './table-context.ts';
 
 const SELECTS = new Set(['ALL_ATTRIBUTES', 'ALL_PROJECTED_ATTRIBUTES', 'SPECIFIC_ATTRIBUTES', 'COUNT']);
 
@@ -46,13 +45,6 @@ function commonParams(table: TableContext, request: DynamoDbRequest, parts: Retu
   };
 }
 
-/** Runs a read under the shared lock, with SDK errors as AppSync's data source errors. */
-function read<Output>(table: TableContext, send: () => Promise<Output>): Promise<Output> {
-  return table.lock.shared(send).catch((error: unknown) => {
-    throw toDataSourceError(error);
-  });
-}
-
 function page(table: TableContext, output: { Items?: Array<Record<string, import('@aws-sdk/client-dynamodb').AttributeValue>>; LastEvaluatedKey?: Record<string, import('@aws-sdk/client-dynamodb').AttributeValue>; ScannedCount?: number }): PageResult {
   return {
     items: (output.Items ?? []).map(fromAttributeMap),
@@ -74,7 +66,7 @@ export async function query(table: TableContext, request: DynamoDbRequest): Prom
     ScanIndexForward: request.scanIndexForward !== false,
     ...commonParams(table, request, parts),
   });
-  return page(table, await read(table, () => table.client.send(command)));
+  return page(table, await sendShared(table, () => table.client.send(command)));
 }
 
 /** `Scan { index?, limit?, nextToken?, filter?, select?, segment?, totalSegments?, projection? }`. */
@@ -85,5 +77,5 @@ export async function scan(table: TableContext, request: DynamoDbRequest): Promi
     ...(typeof request.totalSegments === 'number' ? { TotalSegments: request.totalSegments } : {}),
     ...commonParams(table, request, emptyParts()),
   });
-  return page(table, await read(table, () => table.client.send(command)));
+  return page(table, await sendShared(table, () => table.client.send(command)));
 }
