@@ -11,6 +11,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { graphql } from 'graphql';
 import { ulid } from 'ulid';
+import { toTicket, type TicketItem } from '../resolvers/lib/items.ts';
 import { BY_REPORTER } from '../resolvers/lib/table.ts';
 import { buildAppSyncSchema } from '../scripts/appsync-schema.ts';
 
@@ -26,24 +27,6 @@ export interface FloorCaller {
 export interface GraphqlFloor {
   readonly graphqlUrl: string;
   close(): Promise<void>;
-}
-
-interface StoredTicket {
-  readonly [attribute: string]: unknown;
-}
-
-function toTicket(item: StoredTicket) {
-  return {
-    id: item.id,
-    title: item.title,
-    body: item.body,
-    status: item.status,
-    reporter: item.reporter,
-    assignee: item.assignee ?? null,
-    internalNotes: item.internalNotes ?? null,
-    createdAt: item.createdAt,
-    updatedAt: item.updatedAt,
-  };
 }
 
 /** The root resolvers: the same table reads and writes the resolver bundles ask for. */
@@ -66,7 +49,7 @@ function rootResolvers(documents: DynamoDBDocumentClient, tableName: string, cal
       );
       const last = output.LastEvaluatedKey;
       return {
-        items: (output.Items ?? []).map(toTicket),
+        items: (output.Items ?? []).map((item) => toTicket(item as TicketItem)),
         nextToken: last === undefined ? null : Buffer.from(JSON.stringify(last)).toString('base64url'),
       };
     },
@@ -74,7 +57,7 @@ function rootResolvers(documents: DynamoDBDocumentClient, tableName: string, cal
       const id = ulid();
       const now = new Date().toISOString();
       const sortKey = `${now}#${id}`;
-      const item = {
+      const item: TicketItem = {
         pk: `TICKET#${id}`,
         sk: 'TICKET',
         gsi1pk: `REPORTER#${reporter}`,
