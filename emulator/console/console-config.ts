@@ -2,13 +2,29 @@
  * `GET /console/config.json`: what the page needs to sign in and to know the schema.
  */
 import { printSchema } from 'graphql';
+import { rules } from '../../policy/rules.ts';
 import { buildAppSyncSchema, readSchemaSource, SCHEMA_PATH } from '../../scripts/appsync-schema.ts';
-import type { ConsoleConfig } from './contract.ts';
-import { SEED_PASSWORD, type ConsoleOptions } from './console-options.ts';
+import type { ConsoleConfig, ConsoleFieldRule, ConsoleMachineClient } from './contract.ts';
+import { SEED_PASSWORD, type ConsoleOptions, type ConsoleSeedClient } from './console-options.ts';
+
+/** Cognito's OAuth 2.0 token endpoint on a user pool domain. */
+const DEFAULT_TOKEN_ENDPOINT = '/oauth2/token';
+/** Where AppSync's clients connect for a custom-domain endpoint `…/graphql`. */
+const DEFAULT_REALTIME_ENDPOINT = '/graphql/realtime';
 
 function regionOf(userPoolId: string): string {
   const separator = userPoolId.indexOf('_');
   return separator > 0 ? userPoolId.slice(0, separator) : 'us-east-1';
+}
+
+function machineClientsOf(clients: readonly ConsoleSeedClient[]): ConsoleMachineClient[] {
+  return clients
+    .filter((client) => client.allowedOAuthFlows?.includes('client_credentials') === true)
+    .map((client) => ({ clientId: client.clientId, scopes: [...(client.allowedOAuthScopes ?? [])], secret: client.secret ?? null }));
+}
+
+function ruleTable(): Record<string, ConsoleFieldRule> {
+  return Object.fromEntries(Object.entries(rules).map(([coordinate, rule]) => [coordinate, { allow: [...rule.allow], item: rule.item }]));
 }
 
 /**
@@ -26,7 +42,11 @@ export function consoleConfig(options: ConsoleOptions): ConsoleConfig {
     cognitoEndpoint: options.cognitoEndpoint ?? '/',
     graphqlEndpoint: options.graphqlEndpoint ?? '/graphql',
     decisionEndpoint: '/console/decision',
+    tokenEndpoint: options.tokenEndpoint ?? DEFAULT_TOKEN_ENDPOINT,
+    realtimeEndpoint: options.realtimeEndpoint ?? DEFAULT_REALTIME_ENDPOINT,
     users: options.seedUsers.map((user) => ({ email: user.email, groups: [...user.groups], emailVerified: user.emailVerified })),
+    machineClients: machineClientsOf(options.machineClients ?? []),
+    rules: ruleTable(),
     defaultPassword: options.defaultPassword === undefined ? SEED_PASSWORD : options.defaultPassword,
     schema: printSchema(buildAppSyncSchema(readSchemaSource(options.schemaFile ?? SCHEMA_PATH))),
   };

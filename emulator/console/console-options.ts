@@ -18,6 +18,18 @@ export interface ConsoleSeedUser {
   readonly emailVerified: boolean;
 }
 
+/**
+ * An app client the console may offer for machine sign-in; the seed file's `clients` entries
+ * fit (extra keys are ignored). Only clients allowing `client_credentials` are offered.
+ */
+export interface ConsoleSeedClient {
+  readonly clientId: string;
+  /** The documented secret, prefilled in the page; `null` or absent: the developer types it. */
+  readonly secret?: string | null;
+  readonly allowedOAuthFlows?: readonly string[];
+  readonly allowedOAuthScopes?: readonly string[];
+}
+
 /** Options of {@link createConsoleRoutes}. */
 export interface ConsoleOptions {
   readonly userPoolId: string;
@@ -33,6 +45,12 @@ export interface ConsoleOptions {
   readonly cognitoEndpoint?: string;
   /** Where the browser sends GraphQL requests. Default `/graphql`. */
   readonly graphqlEndpoint?: string;
+  /** Machine clients the panel offers for client-credentials sign-in. Default: none (any can be typed in). */
+  readonly machineClients?: readonly ConsoleSeedClient[];
+  /** Cognito's token endpoint path. Default `/oauth2/token`. */
+  readonly tokenEndpoint?: string;
+  /** The real-time endpoint's path. Default `/graphql/realtime`. */
+  readonly realtimeEndpoint?: string;
   /** Prefilled in the password field. Default `Passw0rd!`, the seed file's documented password; `null` for none. */
   readonly defaultPassword?: string | null;
   /** The schema the editor completes and validates against. Default: the project's `schema.graphql`. */

@@ -71,6 +71,38 @@ describe('Console routes', () => {
     expect(config.schema).toContain('internalNotes: String');
   });
 
+  it('offers the machine clients that may use client credentials, the real-time and token endpoints, and the rule table', async () => {
+    // Prepare
+    const { url: machineUrl, server: machineServer } = await serve({
+      distDir: DEFAULT_DIST_DIR,
+      machineClients: [
+        { clientId: 'localreportingclient', secret: 'reporting-secret', allowedOAuthFlows: ['client_credentials'], allowedOAuthScopes: ['helpdesk/tickets.read'] },
+        { clientId: 'publicclient', explicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'] } as never,
+        { clientId: 'typedclient', allowedOAuthFlows: ['client_credentials'], allowedOAuthScopes: [] },
+      ],
+    });
+
+    try {
+      // Act
+      const config = (await (await fetch(`${machineUrl}/console/config.json`)).json()) as ConsoleConfig;
+      const plain = (await (await fetch(`${url}/console/config.json`)).json()) as ConsoleConfig;
+
+      // Assess
+      expect(config.machineClients).toEqual([
+        { clientId: 'localreportingclient', scopes: ['helpdesk/tickets.read'], secret: 'reporting-secret' },
+        { clientId: 'typedclient', scopes: [], secret: null },
+      ]);
+      expect(plain.machineClients).toEqual([]);
+      expect(config.tokenEndpoint).toBe('/oauth2/token');
+      expect(config.realtimeEndpoint).toBe('/graphql/realtime');
+      expect(config.rules['Ticket.internalNotes']).toEqual({ allow: ['agents', 'admins'], item: null });
+      expect(Object.keys(config.rules)).toContain('Mutation.addComment');
+    } finally {
+      machineServer.closeAllConnections();
+      machineServer.close();
+    }
+  });
+
   it('answers the decision with deniedFields as coordinates and no resolverContext values', async () => {
     // Prepare
     authorize.mockResolvedValueOnce({

@@ -1,6 +1,7 @@
 /**
- * The console: the identity panel (sign in, choose the token, see its claims and the
- * authorizer's decision) beside GraphiQL, which sends the chosen token with every operation.
+ * The console: the identity panel (sign in as a user or a machine client, choose the token, see
+ * its claims and the authorizer's decision, subscribe in real time) beside GraphiQL, which
+ * sends the chosen token with every operation.
  */
 import type { EditorContextType } from '@graphiql/react';
 import { GraphiQL } from 'graphiql';
@@ -8,17 +9,22 @@ import { buildSchema } from 'graphql';
 import { createElement as h, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ConsoleConfig } from '../contract.ts';
 import { createApiFetcher, ticketIdIn } from './api-fetcher.ts';
+import { ApiIdentityView, identityQuery, useApiIdentity } from './api-identity.ts';
 import { fetchDecision } from './decision-client.ts';
 import { DecisionView, type DecisionState } from './decision-view.ts';
 import { EditorBridge } from './editor-bridge.ts';
 import { DEFAULT_QUERY, EXAMPLES, exampleVariables, type Example } from './examples.ts';
 import { ExamplesList } from './examples-list.ts';
 import { LastAnswer } from './last-answer.ts';
+import { MachineSignInForm } from './machine-sign-in-form.ts';
+import { decodeClaims } from './jwt-claims.ts';
 import { rootFields, touchedFields } from './operation-fields.ts';
 import type { ResponseSummary } from './response-summary.ts';
-import { useSession } from './session.ts';
+import { useSession, type Session } from './session.ts';
 import { SignInForm } from './sign-in-form.ts';
-import { ClaimsView, chosenToken, ExpiryCountdown, TokenChoiceView, type TokenChoice } from './token-view.ts';
+import { SubscriptionsPanel, type Subscriber } from './subscriptions-panel.ts';
+import { chosenToken, chosenTokenUse, type TokenChoice } from './session-token.ts';
+import { ClaimsView, ExpiryCountdown, TokenChoiceView } from './token-view.ts';
 
 /** Props of {@link App}. */
 export interface AppProps {
@@ -43,6 +49,16 @@ function useDecision(config: ConsoleConfig, token: string | null): DecisionState
   return answer !== null && answer.token === token ? answer.state : { status: 'loading' };
 }
 
+function sessionLabel(session: Session, tokenUse: TokenChoice): string {
+  if (session.kind === 'machine') return `machine client ${session.clientId}`;
+  return `${session.email} (${tokenUse === 'id' ? 'ID' : 'access'} token)`;
+}
+
+function scopesOf(token: string): string {
+  const scope = decodeClaims(token)?.scope;
+  return typeof scope === 'string' && scope !== '' ? scope : 'no scope';
+}
+
 /** The page. */
 export function App(props: AppProps) {
   const { config } = props;
@@ -55,6 +71,7 @@ export function App(props: AppProps) {
   const [panelOpen, setPanelOpen] = useState(true);
   const editor = useRef<EditorContextType | null>(null);
   const lastTicketId = useRef<string | null>(null);
+  const [seenTicketId, setSeenTicketId] = useState<string | null>(null);
 
   // The fetcher is created once; it reads the latest choice and session through refs.
   const choiceRef = useRef(choice);
@@ -63,8 +80,25 @@ export function App(props: AppProps) {
   freshRef.current = session.fresh;
 
   const token = session.session === null ? null : chosenToken(session.session, choice);
+  const tokenUse = session.session === null ? null : chosenTokenUse(session.session, choice);
   const decision = useDecision(config, token);
   const denied = decision.status === 'ready' && decision.decision.isAuthorized ? new Set(decision.decision.deniedFields) : null;
+  const meQuery = useMemo(() => identityQuery(schema), [schema]);
+  const apiIdentity = useApiIdentity(config.graphqlEndpoint, meQuery, token, denied !== null);
+  const deniedList = decision.status === 'ready' && decision.decision.isAuthorized ? decision.decision.deniedFields : null;
+  const subscriber = useMemo<Subscriber | null>(() => {
+    const current = session.session;
+    if (current === null || tokenUse === null) return null;
+    return {
+      label: sessionLabel(current, tokenUse),
+      kind: current.kind,
+      deniedFields: deniedList,
+      token: async () => {
+        const fresh = await freshRef.current();
+        return fresh === null ? null : chosenToken(fresh, choiceRef.current);
+      },
+    };
+  }, [session.session, tokenUse, deniedList]);
   const touched = useMemo(() => touchedFields(schema, query), [schema, query]);
 
   const fetcher = useMemo(
@@ -78,6 +112,7 @@ export function App(props: AppProps) {
         onAnswer: (answer, body) => {
           setAnswers((before) => ({ count: before.count + 1, summary: answer }));
           lastTicketId.current = ticketIdIn(body) ?? lastTicketId.current;
+          setSeenTicketId(lastTicketId.current);
         },
       }),
     [config.graphqlEndpoint],
@@ -103,7 +138,21 @@ export function App(props: AppProps) {
     }, 0);
   }, []);
 
-  const signedInUser = session.session === null ? undefined : config.users.find((user) => user.email === session.session?.email);
+  const signedIn = session.session;
+  const signedInUser = signedIn?.kind === 'user' ? config.users.find((user) => user.email === signedIn.email) : undefined;
+
+  const signedInText =
+    signedIn === null
+      ? null
+      : signedIn.kind === 'user'
+        ? h(
+            'p',
+            { 'data-testid': 'signed-in-as' },
+            'Signed in as ',
+            h('strong', null, signedIn.email),
+            signedInUser === undefined ? null : ` (${signedInUser.groups.length > 0 ? signedInUser.groups.join(', ') : 'no group'})`,
+          )
+        : h('p', { 'data-testid': 'signed-in-as' }, 'Signed in as machine client ', h('strong', null, signedIn.clientId), ` (${scopesOf(signedIn.accessToken)})`);
 
   const panel = h(
     'aside',
@@ -117,7 +166,7 @@ export function App(props: AppProps) {
         : h(
             'span',
             { className: 'hd-collapsed-summary' },
-            session.session === null ? 'signed out' : `${session.session.email} · ${choice === 'id' ? 'ID' : 'access'} token`,
+            signedIn === null || tokenUse === null ? 'signed out' : sessionLabel(signedIn, tokenUse),
             answers.summary === null ? '' : ` · ${answers.summary.title.split(':')[0] ?? ''}`,
           ),
       h('button', { type: 'button', className: 'hd-link hd-toggle', 'aria-expanded': panelOpen, onClick: () => setPanelOpen(!panelOpen) }, panelOpen ? 'Hide panel' : 'Show panel'),
@@ -129,44 +178,52 @@ export function App(props: AppProps) {
         'section',
         { className: 'hd-section', 'aria-labelledby': 'hd-identity-title' },
         h('h2', { id: 'hd-identity-title' }, 'Identity'),
-        session.session === null
-          ? h(SignInForm, { users: config.users, defaultPassword: config.defaultPassword, busy: session.busy, onSignIn: (email, password) => void session.signIn(email, password) })
+        signedIn === null
+          ? h(
+              'div',
+              null,
+              h(SignInForm, { users: config.users, defaultPassword: config.defaultPassword, busy: session.busy, onSignIn: (email, password) => void session.signIn(email, password) }),
+              h(
+                'details',
+                { className: 'hd-machine' },
+                h('summary', null, 'Sign in as a machine client (client credentials)'),
+                h(MachineSignInForm, { clients: config.machineClients, busy: session.busy, onSignIn: (clientId, secret, scope) => void session.signInMachine(clientId, secret, scope) }),
+              ),
+            )
           : h(
               'div',
               { className: 'hd-signed-in' },
-              h(
-                'p',
-                { 'data-testid': 'signed-in-as' },
-                'Signed in as ',
-                h('strong', null, session.session.email),
-                signedInUser === undefined ? null : ` (${signedInUser.groups.length > 0 ? signedInUser.groups.join(', ') : 'no group'})`,
-              ),
+              signedInText,
               h(
                 'div',
                 { className: 'hd-actions' },
-                h('button', { type: 'button', onClick: () => void session.refresh() }, 'Refresh tokens'),
+                h('button', { type: 'button', onClick: () => void session.refresh() }, signedIn.kind === 'user' ? 'Refresh tokens' : 'Request a new token'),
                 h('button', { type: 'button', onClick: session.signOut }, 'Sign out'),
               ),
             ),
         session.error === null ? null : h('p', { className: 'hd-note hd-error', role: 'alert' }, session.error),
         session.notice === null ? null : h('p', { className: 'hd-note' }, session.notice),
-        session.session === null || token === null
+        signedIn === null || token === null
           ? null
           : h(
               'div',
               null,
-              h(TokenChoiceView, { choice, onChoose: setChoice }),
-              h(ExpiryCountdown, { expiresAt: session.session.expiresAt, refreshes: session.session.refreshes }),
+              signedIn.kind === 'user'
+                ? h(TokenChoiceView, { choice, onChoose: setChoice })
+                : h('p', { className: 'hd-muted' }, 'A client-credentials token is an access token with scopes and no user: there is no ID token, no email and no group.'),
+              h(ExpiryCountdown, { expiresAt: signedIn.expiresAt, refreshes: signedIn.refreshes }),
+              h(ApiIdentityView, { state: apiIdentity }),
             ),
       ),
-      h(DecisionView, { state: decision, roots, touched, tokenUse: token === null ? null : choice }),
+      h(DecisionView, { state: decision, roots, touched, tokenUse }),
       h(LastAnswer, answers),
+      h(SubscriptionsPanel, { config, schema, subscriber, lastTicketId: seenTicketId }),
       token === null
         ? null
         : h(
             'section',
             { className: 'hd-section', 'aria-labelledby': 'hd-claims-title' },
-            h('h2', { id: 'hd-claims-title' }, choice === 'id' ? 'ID token claims' : 'Access token claims'),
+            h('h2', { id: 'hd-claims-title' }, tokenUse === 'id' ? 'ID token claims' : 'Access token claims'),
             h(ClaimsView, { token }),
           ),
       h(ExamplesList, { schema, denied, onLoad: loadExample }),

@@ -2,6 +2,10 @@
  * Example operations, grouped by the persona they are written for. The panel marks each with
  * the fields this token's `deniedFields` would null out, so trying one "as the wrong persona" is
  * a lesson too.
+ *
+ * Every mutation selects `id` (a comment also `ticketId`): what a subscriber receives is the
+ * mutation's selection set, and the subscriptions' filters match on those fields, so a
+ * mutation that does not select them reaches no subscriber.
  */
 
 /** One preset. */
@@ -15,10 +19,10 @@ export interface Example {
 }
 
 /** Who an example is written for. */
-export type Persona = 'Anyone signed in' | 'Customers (verified email)' | 'Agents and admins' | 'Admins';
+export type Persona = 'Anyone signed in' | 'Customers (verified email)' | 'Agents and admins' | 'Admins' | 'Machine clients (scopes)';
 
 /** The personas in display order. */
-export const PERSONAS: readonly Persona[] = ['Anyone signed in', 'Customers (verified email)', 'Agents and admins', 'Admins'];
+export const PERSONAS: readonly Persona[] = ['Anyone signed in', 'Customers (verified email)', 'Agents and admins', 'Admins', 'Machine clients (scopes)'];
 
 const TICKET_FIELDS = `id
     title
@@ -95,10 +99,11 @@ export const EXAMPLES: readonly Example[] = [
   {
     name: 'AddComment',
     persona: 'Customers (verified email)',
-    description: 'Comments on a ticket: its reporter and staff only.',
+    description: 'Comments on a ticket: its reporter and staff only. Selects ticketId, so onCommentAdded subscribers of that ticket receive it.',
     query: `mutation AddComment($ticketId: ID!, $body: String!) {
   addComment(ticketId: $ticketId, body: $body) {
     id
+    ticketId
     author
     body
     createdAt
@@ -154,7 +159,7 @@ export const EXAMPLES: readonly Example[] = [
   {
     name: 'SetTicketStatus',
     persona: 'Agents and admins',
-    description: 'Moves a ticket through OPEN, IN_PROGRESS, RESOLVED, CLOSED.',
+    description: 'Moves a ticket through OPEN, IN_PROGRESS, RESOLVED, CLOSED; onTicketChanged and onTicketActivity subscribers receive it.',
     query: `mutation SetTicketStatus($id: ID!, $status: TicketStatus!) {
   setTicketStatus(id: $id, status: $status) {
     id
@@ -177,6 +182,37 @@ export const EXAMPLES: readonly Example[] = [
 }
 `,
     variables: '{ "id": "{{ticketId}}" }',
+  },
+  {
+    name: 'ReportOnTickets',
+    persona: 'Machine clients (scopes)',
+    description: 'What a reporting service with the scope helpdesk/tickets.read reads; internalNotes stays denied to every scope.',
+    query: `query ReportOnTickets($status: TicketStatus) {
+  tickets(status: $status, limit: 20) {
+    items {
+      id
+      status
+      createdAt
+    }
+    nextToken
+  }
+}
+`,
+    variables: '{ "status": "OPEN" }',
+  },
+  {
+    name: 'TriageTicket',
+    persona: 'Machine clients (scopes)',
+    description: 'A triage service with the scope helpdesk/tickets.triage moves a ticket on.',
+    query: `mutation TriageTicket($id: ID!, $status: TicketStatus!) {
+  setTicketStatus(id: $id, status: $status) {
+    id
+    status
+    updatedAt
+  }
+}
+`,
+    variables: '{ "id": "{{ticketId}}", "status": "IN_PROGRESS" }',
   },
 ];
 

@@ -39,13 +39,13 @@ export interface RootFields {
 }
 
 /**
- * The fields of the query and mutation root types, in schema order.
+ * The fields of the query, mutation and subscription root types, in schema order.
  *
  * @example
  * rootFields(schema)[0]; // { type: 'Query', fields: ['me', 'ticket', 'myTickets', 'tickets'] }
  */
 export function rootFields(schema: GraphQLSchema): RootFields[] {
-  return [schema.getQueryType(), schema.getMutationType()]
+  return [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]
     .filter((type) => type !== null && type !== undefined)
     .map((type) => ({ type: type.name, fields: Object.keys(type.getFields()) }));
 }

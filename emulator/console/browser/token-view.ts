@@ -4,15 +4,8 @@
  */
 import { createElement as h, useEffect, useState, type FocusEvent } from 'react';
 import { decodeClaims, formatDuration, type Claims } from './jwt-claims.ts';
-import type { Session } from './session.ts';
+import type { TokenChoice } from './session-token.ts';
 
-/** Which of the two Cognito tokens the console sends. */
-export type TokenChoice = 'id' | 'access';
-
-/** The token of `session` that `choice` names. */
-export function chosenToken(session: Session, choice: TokenChoice): string {
-  return choice === 'id' ? session.idToken : session.accessToken;
-}
 
 const CHOICES: ReadonlyArray<{ value: TokenChoice; label: string; hint: string }> = [
   { value: 'id', label: 'ID token', hint: 'Who the user is: email, email_verified, groups, aud.' },
