@@ -1,6 +1,6 @@
 /**
- * The console in Firefox: a smoke test of the main flow. Steps go through the page's DOM, since
- * this driver has no locators.
+ * The console in Firefox: smoke tests of the main flow, the live subscriptions panel and machine
+ * sign-in. Steps go through the page's DOM, since this driver has no locators.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,6 +19,15 @@ async function until(page: FirefoxPage, condition: string): Promise<void> {
     return false;
   })()`);
   if (!ok) throw new Error(`Timed out in Firefox waiting for: ${condition}`);
+}
+
+/** Sets a `<select>` the way a user's choice does, so React sees the change. */
+function chooseOption(selector: string, value: string): string {
+  return `(() => {
+    const select = document.querySelector(${JSON.stringify(selector)});
+    Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value').set.call(select, ${JSON.stringify(value)});
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+  })()`;
 }
 
 describe('Console: Firefox', () => {
@@ -67,5 +76,48 @@ describe('Console: Firefox', () => {
     // Assess
     expect(denied.split('\n')).toEqual(['Mutation.addComment', 'Mutation.deleteTicket', 'Mutation.openTicket', 'Query.myTickets']);
     expect(response.data.tickets.items).toContainEqual({ id: ticketId, title: 'In Firefox' });
+  });
+
+  it('shows the agent a live event from another client, over the real-time endpoint', async () => {
+    // Prepare
+    await page.navigate(environment.consoleUrl);
+    await until(page, `document.querySelector('form[aria-label="Sign in"] select')`);
+    await page.evaluate(chooseOption('form[aria-label="Sign in"] select', 'agent@example.com'));
+    await page.evaluate(`document.querySelector('form[aria-label="Sign in"] button[type=submit]').click()`);
+    await until(page, `document.querySelector('[data-decision-for="id"] [data-testid="denied-fields"]')`);
+    await page.evaluate(chooseOption('form[aria-label="Subscribe"] select', 'onTicketActivity'));
+    await page.evaluate(`document.querySelector('form[aria-label="Subscribe"] button[type=submit]').click()`);
+    await until(page, `document.querySelector('[data-testid="realtime-state"]').dataset.phase === 'live'`);
+
+    // Act
+    const opened = await environment.graphql('customer@example.com', 'mutation { openTicket(input: { title: "Seen live in Firefox", body: "Real time." }) { id title status } }');
+    await until(page, `document.querySelector('[data-testid="subscription-events"] li pre')`);
+    const event = JSON.parse(await page.evaluate<string>(`document.querySelector('[data-testid="subscription-events"] li pre').textContent`)) as Record<string, unknown>;
+    const url = await page.evaluate<string>(`document.querySelector('[data-testid="realtime-state"]').textContent`);
+
+    // Assess
+    expect(opened.body.errors).toBeUndefined();
+    expect(event).toEqual(expect.objectContaining({ id: (opened.body.data as { openTicket: { id: string } }).openTicket.id, title: 'Seen live in Firefox', status: 'OPEN' }));
+    expect(url).toContain('Live (start_ack)');
+  });
+
+  it('signs a machine client in and shows it as a machine with its scope', async () => {
+    // Prepare
+    await page.navigate(environment.consoleUrl);
+    await until(page, `document.querySelector('form[aria-label="Machine sign-in"] select')`);
+
+    // Act
+    await page.evaluate(`document.querySelector('details.hd-machine').open = true`);
+    await page.evaluate(chooseOption('form[aria-label="Machine sign-in"] select', 'localreportingclient'));
+    await page.evaluate(`document.querySelector('form[aria-label="Machine sign-in"] button[type=submit]').click()`);
+    await until(page, `document.querySelector('[data-testid="api-identity"][data-status="ready"]') && document.querySelector('[data-decision-for="access"] [data-testid="denied-fields"]')`);
+    const kind = await page.evaluate<string>(`document.querySelector('[data-testid="api-identity"] [data-field="kind"]').textContent`);
+    const scopes = await page.evaluate<string>(`document.querySelector('[data-testid="api-identity"] [data-field="scopes"]').textContent`);
+    const denied = await page.evaluate<string>(`document.querySelector('[data-testid="denied-fields"]').innerText`);
+
+    // Assess
+    expect(kind).toBe('MACHINE');
+    expect(scopes).toBe('helpdesk/tickets.read');
+    expect(denied.split('\n')).toContain('Ticket.internalNotes');
   });
 });

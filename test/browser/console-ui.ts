@@ -76,3 +76,29 @@ export async function runOperation(page: Page): Promise<{ data?: Record<string, 
 export async function lastAnswerText(page: Page): Promise<string> {
   return page.getByTestId('last-answer').innerText();
 }
+
+/** Subscribes in the live panel (to `ticketId`'s events when the field takes one) and waits until it is live or ended. */
+export async function subscribeTo(page: Page, field: string, ticketId: string | null): Promise<string> {
+  await page.getByLabel('Subscription', { exact: true }).selectOption(field);
+  if (ticketId !== null) await page.getByLabel('Ticket id').fill(ticketId);
+  await page.getByRole('button', { name: 'Subscribe', exact: true }).click();
+  const state = page.locator('[data-testid="realtime-state"][data-phase="live"], [data-testid="realtime-state"][data-phase="ended"]');
+  await state.waitFor();
+  return (await state.getAttribute('data-phase')) ?? '';
+}
+
+/** The events the live panel shows, newest first, parsed. */
+export async function subscriptionEvents(page: Page): Promise<unknown[]> {
+  const texts = await page.getByTestId('subscription-events').locator('li pre:first-of-type').allInnerTexts();
+  return texts.map((text) => JSON.parse(text) as unknown);
+}
+
+/** Signs in as a seeded machine client through the token endpoint (signing out first when someone is signed in). */
+export async function signInAsMachine(page: Page, clientId: string): Promise<void> {
+  const signOut = page.getByRole('button', { name: 'Sign out' });
+  if (await signOut.isVisible()) await signOut.click();
+  await page.getByText('Sign in as a machine client (client credentials)').click();
+  await page.getByLabel('Seeded machine client').selectOption(clientId);
+  await page.getByRole('button', { name: 'Get a machine token' }).click();
+  await page.getByTestId('signed-in-as').filter({ hasText: clientId }).waitFor();
+}
