@@ -224,4 +224,22 @@ describe('TLS: same port', () => {
     await closed(handshaking);
     expect(handshaking.destroyed).toBe(true);
   });
+
+  it('ends a connection that stays silent past headersTimeout', async () => {
+    // Prepare
+    const strict = createSamePortServer({ tls: certificate, onRequest: (_req, res) => res.end(), onUpgrade: (_req, socket) => socket.destroy() });
+    strict.headersTimeout = 100;
+    strict.listen(0, '127.0.0.1');
+    await once(strict, 'listening');
+    const silent = connect((strict.address() as AddressInfo).port, '127.0.0.1');
+    await once(silent, 'connect');
+
+    // Act
+    await closed(silent);
+    const stopped = new Promise<void>((resolve) => strict.close(() => resolve()));
+
+    // Assess
+    await expect(stopped).resolves.toBeUndefined();
+    expect(silent.destroyed).toBe(true);
+  });
 });
