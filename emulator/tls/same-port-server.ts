@@ -58,7 +58,7 @@ class PolyglotServer extends NetServer implements SamePortServer {
   readonly #http: HttpServer;
   /** Every accepted TCP connection, until it closes. */
   readonly #connections = new Set<Socket>();
-  /** Connections that have not yet sent the byte that says which protocol they speak. */
+  /** Connections not yet handed to the HTTP or TLS server (they have not said which they speak). */
   readonly #silent = new Map<Socket, NodeJS.Timeout>();
 
   constructor(options: SamePortServerOptions) {
@@ -83,6 +83,8 @@ class PolyglotServer extends NetServer implements SamePortServer {
     this.on('connection', (socket: Socket) => {
       this.#connections.add(socket);
       // A client that never sends a byte never reaches the HTTP server and its timeouts.
+      // (Cleartext HTTP/2 with prior knowledge goes to httpolyglot's HTTP/2 server, unheard of
+      // here, and so is ended like a silent client: the emulator speaks HTTP/1.1.)
       this.#silent.set(socket, setTimeout(() => socket.destroy(), this.headersTimeout).unref());
       socket.once('close', () => {
         this.#spoke(socket);
