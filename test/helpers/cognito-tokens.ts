@@ -23,7 +23,7 @@ export interface SigningKey {
   readonly jwk: PublicJwk;
 }
 
-/** The seeded personas of DESIGN §6. */
+/** The emulator's seeded users (`emulator/seed-users.json`), by their role in the tests. */
 export type Persona = 'customer' | 'other' | 'agent' | 'admin' | 'unverified';
 
 /** Claims of each persona, as Cognito holds them. */
