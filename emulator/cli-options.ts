@@ -29,10 +29,7 @@ ACCESS_TOKEN_EMAIL, USER_POOL_ID, APP_CLIENT_ID, AUTH_TTL_SECONDS.`;
 
 /** Why the command line was refused. */
 export class CliUsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'CliUsageError';
-  }
+  override readonly name = 'CliUsageError';
 }
 
 function port(text: string, source: string): number {
