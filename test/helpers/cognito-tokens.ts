@@ -1,6 +1,7 @@
 /**
  * Real RS256 Cognito-shaped tokens for tests, signed with keys generated in the test process.
- * ID and access tokens are signed with different keys, as Cognito does.
+ * ID and access tokens are signed with different keys, as Cognito does; their claims are those
+ * `docs/cognito.md` ("Tokens") lists for each token.
  */
 import { createHmac, createSign, generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
 
