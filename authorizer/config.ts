@@ -3,6 +3,7 @@
  * (the CDK stack, the emulator) set exactly these four variables.
  */
 import { ConfigurationError } from './errors.ts';
+import { DEFAULT_AUTHORIZER_RESULT_TTL_SECONDS, MAX_AUTHORIZER_RESULT_TTL_SECONDS } from './result-ttl.ts';
 
 /** Validated authorizer configuration. */
 export interface AuthorizerConfig {
@@ -16,9 +17,6 @@ export interface AuthorizerConfig {
   readonly jwksFile: string | null;
 }
 
-/** AppSync accepts authorizer TTLs from 0 (do not cache) to 3600 seconds. */
-export const MAX_TTL_SECONDS = 3600;
-const DEFAULT_TTL_SECONDS = 300;
 const USER_POOL_ID = /^[a-z]{2}(?:-[a-z]+)+-\d_[A-Za-z0-9]+$/;
 const CLIENT_ID = /^[\w+]{1,128}$/;
 
@@ -42,9 +40,9 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): A
     throw new ConfigurationError('set it to the app client id, or several separated by commas', 'APP_CLIENT_ID');
   }
   const rawTtl = (env.AUTH_TTL_SECONDS ?? '').trim();
-  const ttlSeconds = rawTtl === '' ? DEFAULT_TTL_SECONDS : Number(rawTtl);
-  if (!Number.isInteger(ttlSeconds) || ttlSeconds < 0 || ttlSeconds > MAX_TTL_SECONDS) {
-    throw new ConfigurationError(`set it to a whole number of seconds from 0 to ${MAX_TTL_SECONDS}`, 'AUTH_TTL_SECONDS');
+  const ttlSeconds = rawTtl === '' ? DEFAULT_AUTHORIZER_RESULT_TTL_SECONDS : Number(rawTtl);
+  if (!Number.isInteger(ttlSeconds) || ttlSeconds < 0 || ttlSeconds > MAX_AUTHORIZER_RESULT_TTL_SECONDS) {
+    throw new ConfigurationError(`set it to a whole number of seconds from 0 to ${MAX_AUTHORIZER_RESULT_TTL_SECONDS}`, 'AUTH_TTL_SECONDS');
   }
   const jwksFile = (env.JWKS_FILE ?? '').trim();
   return { userPoolId, clientIds, ttlSeconds, jwksFile: jwksFile === '' ? null : jwksFile };

@@ -1,6 +1,7 @@
 /**
  * The limits the deployed API enforces, in one file with no CDK import so that the offline
- * emulator applies exactly the same numbers and the same token check as AppSync does.
+ * emulator applies exactly the same numbers and the same token check as AppSync does. The
+ * authorizer result TTL bounds are re-exported from `authorizer/result-ttl.ts`, their owner.
  *
  * @example
  * import { QUERY_DEPTH_LIMIT, AUTHORIZATION_TOKEN_PATTERN } from '../infra/api-limits.ts';
@@ -38,12 +39,6 @@ export const RESOLVER_COUNT_LIMIT = 1000;
 export const AUTHORIZATION_TOKEN_PATTERN =
   '^(?:[Bb][Ee][Aa][Rr][Ee][Rr] )?eyJ[A-Za-z0-9_-]+\\.eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$';
 
-/**
- * Seconds AppSync caches an authorizer answer for a token (`authorizerResultTtlInSeconds`)
- * unless the answer's `ttlOverride` says less. Set explicitly because the documentation
- * disagrees on AppSync's default.
- */
-export const DEFAULT_AUTHORIZER_RESULT_TTL_SECONDS = 300;
-
-/** AppSync's bounds on `authorizerResultTtlInSeconds`. */
-export const MAX_AUTHORIZER_RESULT_TTL_SECONDS = 3600;
+// The authorizer's result TTL bounds are owned by the authorizer, which enforces them and may
+// not import infra/; they are re-exported here so that every AppSync limit is read from one place.
+export { DEFAULT_AUTHORIZER_RESULT_TTL_SECONDS, MAX_AUTHORIZER_RESULT_TTL_SECONDS } from '../authorizer/result-ttl.ts';

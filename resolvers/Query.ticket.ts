@@ -4,7 +4,7 @@
  */
 import type { Context, DynamoDBGetItemRequest } from '@aws-appsync/utils';
 import { callerOf, requireFieldRule, requireReporterOrStaff } from './lib/authorize.ts';
-import { failOnDataSourceError } from './lib/data-source.ts';
+import { failOnDataSourceError } from './lib/data-source-errors.ts';
 import { ErrorType } from './lib/errors.ts';
 import { toTicket, type TicketItem, type TicketView } from './lib/items.ts';
 import { getTicket } from './lib/requests.ts';

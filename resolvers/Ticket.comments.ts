@@ -7,7 +7,7 @@
  */
 import type { Context, DynamoDBQueryRequest } from '@aws-appsync/utils';
 import { callerOf, requireReporterOrStaff } from './lib/authorize.ts';
-import { failOnDataSourceError } from './lib/data-source.ts';
+import { failOnDataSourceError } from './lib/data-source-errors.ts';
 import { ErrorType } from './lib/errors.ts';
 import { toComment, type CommentItem, type TicketView } from './lib/items.ts';
 import { commentsOf } from './lib/requests.ts';

@@ -7,13 +7,13 @@ import { InvalidScalarValueError } from './appsync-scalars.ts';
 
 /** An error a resolver (or the authorization layer) raises for one field. */
 export class AppSyncFieldError extends Error {
+  override readonly name = 'AppSyncFieldError';
   readonly errorType: string | null;
   readonly data: unknown;
   readonly errorInfo: unknown;
 
   constructor(message: string, errorType: string | null, data: unknown = null, errorInfo: unknown = null) {
     super(message);
-    this.name = 'AppSyncFieldError';
     this.errorType = errorType;
     this.data = data;
     this.errorInfo = errorInfo;

@@ -4,7 +4,7 @@
  * `deniedFields`, and answer in AppSync's shape.
  *
  * A denied field is never resolved: its value is `null`, with AppSync's `Unauthorized` error and
- * normal null propagation. That holds for mutations too (the notes leave open whether AppSync
+ * normal null propagation. That holds for mutations too (AWS does not document whether AppSync
  * still runs a denied mutation's resolver; not running it is the safe reading, and the
  * resolvers re-check anyway).
  */

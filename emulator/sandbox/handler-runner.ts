@@ -1,14 +1,13 @@
-import type { AppendedError, EarlyReturnSkipTo } from '../runtime/contract.ts';
-import type { CodeError } from './code-error.ts';
-import { compileModule } from './compile-module.ts';
-import type { RealmOutcome, RealmRequest } from './realm-protocol.ts';
-import { createRealm, type SandboxRealm } from './realm.ts';
-
 /**
  * Runs one handler (`request` or `response`) of APPSYNC_JS code in the sandbox and reports
  * what happened as plain host data. This is what the emulator calls for every resolver and
  * pipeline function, and what `evaluateCode` is built on.
  */
+import type { AppendedError, EarlyReturnSkipTo } from '../runtime/contract.ts';
+import type { CodeError } from './code-error.ts';
+import { compileModule } from './compile-module.ts';
+import type { RealmOutcome, RealmRequest } from './realm-protocol.ts';
+import { createRealm, type SandboxRealm } from './realm.ts';
 
 /** Options of one run. Every one has a default. */
 export interface RunHandlerOptions {

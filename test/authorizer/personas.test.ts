@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestPool, type Persona } from '../helpers/cognito-tokens.ts';
 import { authorizerEvent, loadHandler, type Handler } from './load-handler.ts';
 
-// Written out by hand from the rule table of DESIGN §2 rather than computed with the policy
+// Written out by hand from the rule table of the README ("The rule table") rather than computed with the policy
 // code, so that a mistake in the table or its evaluation shows up here.
 const STAFF_ONLY = [
   'Query.tickets',

@@ -1,6 +1,7 @@
 /**
  * Real RS256 Cognito-shaped tokens for tests, signed with keys generated in the test process.
- * ID and access tokens are signed with different keys, as Cognito does.
+ * ID and access tokens are signed with different keys, as Cognito does; their claims are those
+ * `docs/cognito.md` ("Tokens") lists for each token.
  */
 import { createHmac, createSign, generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
 
@@ -23,7 +24,7 @@ export interface SigningKey {
   readonly jwk: PublicJwk;
 }
 
-/** The seeded personas of DESIGN §6. */
+/** The emulator's seeded users (`emulator/seed-users.json`), by their role in the tests. */
 export type Persona = 'customer' | 'other' | 'agent' | 'admin' | 'unverified';
 
 /** Claims of each persona, as Cognito holds them. */

@@ -78,7 +78,6 @@ describe('Hostile queries over HTTP: properties', () => {
     const rendered = renderOperation(schema, operation, selections, argumentsFor);
     const denied = new Set(deniedFields(identityOf(who.user, who.kind)));
     const answer = await postGraphql(target.emulator.graphqlUrl, tokens.get(who.user.email)![who.kind], { query: rendered.query });
-    expect(answer.status, rendered.query).toBeLessThan(500);
     expect(answer.status, rendered.query).toBe(200);
     const body = JSON.parse(answer.text) as { data?: unknown };
     stats.runs += 1;

@@ -1,12 +1,12 @@
 /**
- * The one way resolver tests build AppSync's `ctx`: a persona of DESIGN §6 signed in with an ID
+ * The one way resolver tests build AppSync's `ctx`: a seeded persona (`emulator/seed-users.json`) signed in with an ID
  * or access token, flattened by the authorizer's own `toResolverContext`, plus whatever the
  * handler under test reads (arguments, source, result, error, stash, previous result, env).
  */
 import type { Identity } from '../../policy/identity.ts';
 import { toResolverContext, type ResolverContext } from '../../policy/identity.ts';
 
-/** The seeded users of the emulator (DESIGN §6). */
+/** The seeded users of the emulator (`emulator/seed-users.json`). */
 export type PersonaName = 'customer' | 'other' | 'agent' | 'admin' | 'unverified';
 
 /**

@@ -36,7 +36,7 @@ export interface TokenCase {
   readonly authorization: () => string | null;
   /**
    * Larger than any HTTP server's header limit: refused by the HTTP layer before the emulator
-   * reads it (Node answers 431 or resets the connection), never by a 5xx.
+   * reads it: Node answers 431 with no body, or resets the connection mid-write.
    */
   readonly oversized?: true;
 }
