@@ -48,6 +48,16 @@ export class IncompleteIdentityError extends AuthorizerError {
   }
 }
 
+/**
+ * A token of a machine (client-credentials) client that is not a machine's access token: an ID
+ * token, or one naming a user. Cognito mints neither for such a client.
+ */
+export class MachineTokenError extends AuthorizerError {
+  constructor(readonly reason: string) {
+    super(`Token of a machine client ${reason}`);
+  }
+}
+
 /** A JWKS fetch failed: network error, bad status, or no answer in time. */
 export class JwksFetchError extends AuthorizerError {
   override readonly name: string = 'JwksFetchError';

@@ -9,9 +9,10 @@ import { HelpdeskAuth } from './auth.ts';
 import { HelpdeskAuthorizer } from './authorizer.ts';
 import type { HelpdeskConfig } from './config.ts';
 import { HelpdeskData } from './data.ts';
+import { defaultDomainPrefix, HelpdeskMachineClients } from './machine-clients.ts';
 import type { ResolverBundles } from './resolver-bundles.ts';
 import { HelpdeskResolvers } from './resolvers.ts';
-import { STACK_OUTPUTS } from './stack-outputs.ts';
+import { machineClientIdOutput, STACK_OUTPUTS } from './stack-outputs.ts';
 
 export interface HelpdeskStackProps extends StackProps {
   readonly config: HelpdeskConfig;
@@ -35,9 +36,15 @@ export class HelpdeskStack extends Stack {
       tokenValidity: Duration.minutes(config.tokenValidityMinutes),
       removalPolicy,
     });
+    const machines = new HelpdeskMachineClients(this, 'Machines', {
+      userPool: auth.userPool,
+      domainPrefix: config.userPoolDomainPrefix ?? defaultDomainPrefix(this, config.stackName),
+      tokenValidity: Duration.minutes(config.tokenValidityMinutes),
+    });
     const authorizer = new HelpdeskAuthorizer(this, 'Authorizer', {
       userPool: auth.userPool,
       clients: [auth.client],
+      machineClients: machines.clients.map(({ client }) => client),
       ttlSeconds: config.authTtlSeconds,
     });
     const { api } = new HelpdeskApi(this, 'Api', {
@@ -54,5 +61,10 @@ export class HelpdeskStack extends Stack {
     new CfnOutput(this, STACK_OUTPUTS.userPoolId, { value: auth.userPool.userPoolId, description: 'Cognito user pool id' });
     new CfnOutput(this, STACK_OUTPUTS.userPoolClientId, { value: auth.client.userPoolClientId, description: 'Cognito app client id (no secret)' });
     new CfnOutput(this, STACK_OUTPUTS.tableName, { value: table.tableName, description: 'DynamoDB table' });
+    new CfnOutput(this, STACK_OUTPUTS.tokenEndpoint, { value: machines.tokenEndpoint, description: 'Cognito token endpoint for machine callers (client credentials)' });
+    for (const { role, client } of machines.clients) {
+      // The id only: the secret is read from Cognito (describe-user-pool-client), never from outputs.
+      new CfnOutput(this, machineClientIdOutput(role), { value: client.userPoolClientId, description: `Machine app client id (${role}); its secret stays in Cognito` });
+    }
   }
 }

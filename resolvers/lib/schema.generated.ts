@@ -50,9 +50,14 @@ export interface Identity {
   emailVerified: boolean;
   groups: Array<string>;
   tokenUse: TokenUse;
+  kind: PrincipalKind;
+  clientId: string;
+  scopes: Array<string>;
 }
 
 export type TokenUse = 'ID' | 'ACCESS';
+
+export type PrincipalKind = 'USER' | 'MACHINE';
 
 export type TicketStatus = 'OPEN' | 'IN_PROGRESS' | 'RESOLVED' | 'CLOSED';
 

@@ -69,11 +69,14 @@ describe('Authorizer: decisions per persona and token', () => {
 
     // Assess
     expect(answer.resolverContext).toEqual({
+      kind: 'USER',
       sub: '33333333-3333-4333-8333-333333333333',
       username: '33333333-3333-4333-8333-333333333333',
+      clientId: pool.clientId,
       email: '',
       emailVerified: 'false',
       groups: '["agents"]',
+      scopes: '["aws.cognito.signin.user.admin"]',
       tokenUse: 'access',
     });
     expect(Object.values(answer.resolverContext ?? {}).every((value) => typeof value === 'string')).toBe(true);

@@ -21,6 +21,9 @@ function resourcesOf(template: Template, type: string): Resources {
 }
 
 /** The one resource of `type` whose properties match `props`: its logical id and properties. */
+/** The users' app client: the one without a secret (the machine clients have one each). */
+const WEB_CLIENT = { GenerateSecret: false };
+
 function only(template: Template, type: string, props: Record<string, unknown> = {}): { id: string; properties: Record<string, any> } {
   const found = Object.entries(template.findResources(type, { Properties: props }) as Resources);
   expect(found, `exactly one ${type} matching ${JSON.stringify(props)}`).toHaveLength(1);
@@ -287,13 +290,13 @@ describe('Infra: HelpdeskStack', () => {
       expect(groups.sort()).toEqual(['admins', 'agents']);
     });
 
-    it('has one public app client: no secret, SRP, password and refresh, short tokens, revocation on', () => {
+    it('has one public app client for users: no secret, SRP, password and refresh, short tokens, revocation on', () => {
       for (const [{ template }, minutes] of [
         [byDefault, 60],
         [flagged, 30],
       ] as const) {
         // Act
-        const client = only(template, 'AWS::Cognito::UserPoolClient');
+        const client = only(template, 'AWS::Cognito::UserPoolClient', WEB_CLIENT);
 
         // Assess
         expect(client.properties).toMatchObject({
@@ -321,18 +324,20 @@ describe('Infra: HelpdeskStack', () => {
       }
     });
 
-    it('configures the authorizer with exactly the pool, the client and the TTL', () => {
+    it('configures the authorizer with exactly the pool, the clients and the TTL', () => {
       // Prepare
       const pool = only(byDefault.template, 'AWS::Cognito::UserPool');
-      const client = only(byDefault.template, 'AWS::Cognito::UserPoolClient');
+      const client = only(byDefault.template, 'AWS::Cognito::UserPoolClient', WEB_CLIENT);
 
       // Act
       const authorizer = only(byDefault.template, 'AWS::Lambda::Function', { Environment: { Variables: Match.objectLike({ USER_POOL_ID: Match.anyValue() }) } });
 
       // Assess
+      const machineClients = Object.keys(byDefault.template.findResources('AWS::Cognito::UserPoolClient', { Properties: { GenerateSecret: true } }));
       expect(authorizer.properties.Environment.Variables).toEqual({
         USER_POOL_ID: { Ref: pool.id },
         APP_CLIENT_ID: { Ref: client.id },
+        MACHINE_CLIENT_IDS: { 'Fn::Join': ['', machineClients.flatMap((id, index) => (index === 0 ? [{ Ref: id }] : [',', { Ref: id }]))] },
         AUTH_TTL_SECONDS: '300',
         NODE_OPTIONS: '--enable-source-maps',
       });
@@ -455,7 +460,7 @@ describe('Infra: HelpdeskStack', () => {
     const { template } = byDefault;
     const api = only(template, 'AWS::AppSync::GraphQLApi');
     const pool = only(template, 'AWS::Cognito::UserPool');
-    const client = only(template, 'AWS::Cognito::UserPoolClient');
+    const client = only(template, 'AWS::Cognito::UserPoolClient', WEB_CLIENT);
 
     // Assess
     template.hasOutput(STACK_OUTPUTS.graphqlUrl, { Value: { 'Fn::GetAtt': [api.id, 'GraphQLUrl'] } });

@@ -16,8 +16,11 @@ import { readFileSync } from 'node:fs';
 const schemaFields = objectFieldCoordinates(buildAppSyncSchema());
 
 const identity = (overrides: Partial<Identity> = {}): Identity => ({
+  kind: 'USER',
   sub: 'sub-1',
   username: 'user-1',
+  clientId: 'client-1',
+  scopes: [],
   email: 'customer@example.com',
   emailVerified: true,
   groups: [],
