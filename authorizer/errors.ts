@@ -53,6 +53,8 @@ export class IncompleteIdentityError extends AuthorizerError {
  * token, or one naming a user. Cognito mints neither for such a client.
  */
 export class MachineTokenError extends AuthorizerError {
+  override readonly name = 'MachineTokenError';
+
   constructor(readonly reason: string) {
     super(`Token of a machine client ${reason}`);
   }

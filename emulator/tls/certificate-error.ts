@@ -10,12 +10,12 @@
  * throw new LocalhostCertificateError('/data/tls/localhost-key.pem', 'cannot write the private key', error);
  */
 export class LocalhostCertificateError extends Error {
+  override readonly name = 'LocalhostCertificateError';
   readonly path: string;
 
   constructor(path: string, reason: string, cause?: unknown) {
     super(`Localhost TLS certificate: ${reason} (${path}). Check that the data directory is writable, or run in memory.`,
       cause === undefined ? undefined : { cause });
-    this.name = 'LocalhostCertificateError';
     this.path = path;
   }
 }
