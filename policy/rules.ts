@@ -35,6 +35,9 @@ const anyValidToken: FieldRule = { allow: ['anyValidToken'], item: null };
 const verifiedEmail: FieldRule = { allow: ['verifiedEmail'], item: null };
 const staff: FieldRule = { allow: STAFF, item: null };
 const admins: FieldRule = { allow: ['admins'], item: null };
+// Subscribing to one ticket: its reporter or staff. The authorizer can only turn away a caller
+// who could be neither (no verified email, no staff group); the resolver reads the ticket.
+const reporterOrStaff: FieldRule = { allow: ['verifiedEmail', ...STAFF], item: 'reporterOrStaff' };
 
 /** The rule table, shaped like the schema. */
 export const rules: Readonly<Record<string, FieldRule>> = {
@@ -51,6 +54,11 @@ export const rules: Readonly<Record<string, FieldRule>> = {
   'Mutation.setTicketStatus': staff,
   'Mutation.setInternalNotes': staff,
   'Mutation.deleteTicket': admins,
+
+  // Checked once, when a client subscribes; `Ticket.internalNotes` below governs the events too.
+  'Subscription.onTicketChanged': reporterOrStaff,
+  'Subscription.onCommentAdded': reporterOrStaff,
+  'Subscription.onTicketActivity': staff,
 
   'Identity.sub': anyValidToken,
   'Identity.username': anyValidToken,
