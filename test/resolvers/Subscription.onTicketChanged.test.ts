@@ -100,6 +100,28 @@ describe('Resolver: Subscription.onTicketChanged', () => {
       expectFieldError(outcome, 'Unauthorized', /named fragment/);
     });
 
+    it('tells a named fragment whose name starts with "on" from an inline fragment', async () => {
+      // Prepare
+      const ctx = withSelection(makeContext({ field: FIELD, persona: 'customer', args: ARGS }), ['id'], '{\n  ...onTicket\n}');
+
+      // Act
+      const outcome = await runHandler(RESOLVER, 'request', ctx);
+
+      // Assess
+      expectFieldError(outcome, 'Unauthorized', /named fragment/);
+    });
+
+    it('refuses a customer who selects internalNotes in an inline fragment with a directive', async () => {
+      // Prepare
+      const ctx = withSelection(makeContext({ field: FIELD, persona: 'customer', args: ARGS }), ['id', 'internalNotes'], '{\n  id\n  ... @include(if: true) {\n    internalNotes\n  }\n}');
+
+      // Act
+      const outcome = await runHandler(RESOLVER, 'request', ctx);
+
+      // Assess
+      expectFieldError(outcome, 'Unauthorized', /Ticket\.internalNotes/);
+    });
+
     it('refuses a customer when the selection set cannot be read', async () => {
       // Prepare
       const ctx = makeContext({ field: FIELD, persona: 'customer', args: ARGS });
@@ -115,7 +137,7 @@ describe('Resolver: Subscription.onTicketChanged', () => {
     it('lets a customer select every other field, in inline fragments too', async () => {
       // Prepare
       const list = ['id', 'title', 'body', 'status', 'reporter', 'assignee', 'createdAt', 'updatedAt', 'comments', 'comments/author'];
-      const graphql = '{\n  id\n  ... on Ticket {\n    title\n    body\n    status\n    reporter\n    assignee\n    createdAt\n    updatedAt\n  }\n  comments {\n    author\n  }\n}';
+      const graphql = '{\n  id\n  ... @include(if: true) {\n    __typename\n  }\n  ... on Ticket {\n    title\n    body\n    status\n    reporter\n    assignee\n    createdAt\n    updatedAt\n  }\n  comments {\n    author\n  }\n}';
       const ctx = withSelection(makeContext({ field: FIELD, persona: 'customer', args: ARGS }), list, graphql);
 
       // Act
