@@ -183,7 +183,7 @@ function validateRule(rule: JsonValue, where: string, fail: (problem: string) =>
     return fail(`${where}.operator ${JSON.stringify(operator ?? null)} is not one of ${SUBSCRIPTION_FILTER_OPERATORS.join(', ')} (case-sensitive)`);
   }
   const shape = VALUE_SHAPES[operator];
-  const kinds = shape.kinds.join(' or ');
+  const kinds = shape.kinds.length > 1 ? `${shape.kinds.slice(0, -1).join(', ')} or ${shape.kinds.at(-1)}` : shape.kinds.join('');
   if (shape.list === undefined) {
     if (!isScalarOf(value, shape.kinds)) return fail(`${where}: ${operator} takes a ${kinds} value, got ${describe(value)}`);
     checkLength(value, where, fail);
