@@ -23,7 +23,7 @@ import type { Identity } from '../../policy/identity.ts';
 import { ErrorType } from './errors.ts';
 
 /** The operation types, whose fields are reached by the operation itself, not by a selection. */
-const ROOT_TYPES: readonly string[] = ['Query', 'Mutation', 'Subscription'];
+const OPERATION_TYPES: readonly string[] = ['Query', 'Mutation', 'Subscription'];
 
 /** The characters of a GraphQL name (`[_A-Za-z][_0-9A-Za-z]*`). */
 const NAME_CHARACTERS = '_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
@@ -36,7 +36,7 @@ const NAME_CHARACTERS = '_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ01
  * requireReadableSelection(callerOf(ctx), ctx.info); // a customer selecting internalNotes stops here
  */
 export function requireReadableSelection(caller: Identity, info: Partial<Info> | null | undefined): void {
-  const denied = deniedFields(caller).filter((coordinate) => !ROOT_TYPES.includes(coordinate.split('.')[0] as string));
+  const denied = deniedFields(caller).filter((coordinate) => !OPERATION_TYPES.includes(coordinate.split('.')[0] as string));
   if (denied.length === 0) return;
   const list = info === null || info === undefined ? undefined : info.selectionSetList;
   const text = info === null || info === undefined ? undefined : info.selectionSetGraphQL;
