@@ -1,6 +1,6 @@
 /**
  * The whole backend in one environment-agnostic stack: user pool and trigger, authorizer,
- * API, table and resolvers, with the outputs a client needs.
+ * API, table and resolvers (subscriptions included), with the outputs a client needs.
  */
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
@@ -47,7 +47,7 @@ export class HelpdeskStack extends Stack {
       machineClients: machines.clients.map(({ client }) => client),
       ttlSeconds: config.authTtlSeconds,
     });
-    const { api } = new HelpdeskApi(this, 'Api', {
+    const { api, realtimeUrl } = new HelpdeskApi(this, 'Api', {
       authorizer: authorizer.function,
       authTtlSeconds: config.authTtlSeconds,
       introspection: config.introspection,
@@ -57,6 +57,7 @@ export class HelpdeskStack extends Stack {
     new HelpdeskResolvers(this, 'Resolvers', { api, table, bundles: props.resolvers });
 
     new CfnOutput(this, STACK_OUTPUTS.graphqlUrl, { value: api.graphqlUrl, description: 'GraphQL endpoint (POST)' });
+    new CfnOutput(this, STACK_OUTPUTS.realtimeUrl, { value: realtimeUrl, description: 'Real-time endpoint for subscriptions (WebSocket, graphql-ws)' });
     new CfnOutput(this, STACK_OUTPUTS.region, { value: this.region, description: 'Region of the API and the user pool' });
     new CfnOutput(this, STACK_OUTPUTS.userPoolId, { value: auth.userPool.userPoolId, description: 'Cognito user pool id' });
     new CfnOutput(this, STACK_OUTPUTS.userPoolClientId, { value: auth.client.userPoolClientId, description: 'Cognito app client id (no secret)' });

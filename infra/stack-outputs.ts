@@ -4,6 +4,8 @@
  */
 export const STACK_OUTPUTS = {
   graphqlUrl: 'GraphqlUrl',
+  /** The real-time (subscriptions) WebSocket endpoint, `wss://…appsync-realtime-api…/graphql`. */
+  realtimeUrl: 'RealtimeUrl',
   region: 'Region',
   userPoolId: 'UserPoolId',
   userPoolClientId: 'UserPoolClientId',

@@ -54,6 +54,9 @@ const READ: Scope = 'helpdesk/tickets.read';
 const TRIAGE: Scope = 'helpdesk/tickets.triage';
 // Read by its reporter or staff, or by any ticket reader (a machine with the read scope).
 const reporterStaffOrReader: FieldRule = { allow: ['anyUser', READ], item: 'reporterOrStaff' };
+// Subscribing to one ticket: its reporter or staff. The authorizer can only turn away a caller
+// who could be neither (no verified email, no staff group); the resolver reads the ticket.
+const reporterOrStaff: FieldRule = { allow: ['verifiedEmail', ...STAFF], item: 'reporterOrStaff' };
 
 /** The rule table, shaped like the schema. */
 export const rules: Readonly<Record<string, FieldRule>> = {
@@ -70,6 +73,11 @@ export const rules: Readonly<Record<string, FieldRule>> = {
   'Mutation.setTicketStatus': { allow: [...STAFF, TRIAGE], item: null },
   'Mutation.setInternalNotes': staff,
   'Mutation.deleteTicket': admins,
+
+  // Checked once, when a client subscribes; `Ticket.internalNotes` below governs the events too.
+  'Subscription.onTicketChanged': reporterOrStaff,
+  'Subscription.onCommentAdded': reporterOrStaff,
+  'Subscription.onTicketActivity': { allow: [...STAFF, READ], item: null },
 
   'Identity.sub': anyValidToken,
   'Identity.username': anyValidToken,

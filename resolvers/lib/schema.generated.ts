@@ -43,6 +43,14 @@ export interface MutationDeleteTicketArgs {
   id: string;
 }
 
+export interface SubscriptionOnTicketChangedArgs {
+  id: string;
+}
+
+export interface SubscriptionOnCommentAddedArgs {
+  ticketId: string;
+}
+
 export interface Identity {
   sub: string;
   username: string;

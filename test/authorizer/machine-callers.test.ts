@@ -22,9 +22,11 @@ const NEVER_FOR_MACHINES = [
   'Mutation.assignTicket',
   'Mutation.setInternalNotes',
   'Mutation.deleteTicket',
+  'Subscription.onTicketChanged',
+  'Subscription.onCommentAdded',
   'Ticket.internalNotes',
 ];
-const READ_SCOPE_ONLY = ['Query.ticket', 'Query.tickets', 'Ticket.comments'];
+const READ_SCOPE_ONLY = ['Query.ticket', 'Query.tickets', 'Ticket.comments', 'Subscription.onTicketActivity'];
 
 const EXPECTED: ReadonlyArray<[string, readonly string[], readonly string[]]> = [
   ['no scope', [], [...NEVER_FOR_MACHINES, ...READ_SCOPE_ONLY, 'Mutation.setTicketStatus']],

@@ -10,10 +10,13 @@ const STAFF_ONLY = [
   'Mutation.setTicketStatus',
   'Mutation.setInternalNotes',
   'Mutation.deleteTicket',
+  'Subscription.onTicketActivity',
   'Ticket.internalNotes',
 ];
 const VERIFIED_EMAIL_ONLY = ['Query.myTickets', 'Mutation.openTicket', 'Mutation.addComment'];
-const NO_EMAIL_NO_STAFF = [...STAFF_ONLY, ...VERIFIED_EMAIL_ONLY];
+// The ticket's reporter (verified email) or staff: denied only to a caller who can be neither.
+const REPORTER_OR_STAFF = ['Subscription.onTicketChanged', 'Subscription.onCommentAdded'];
+const NO_EMAIL_NO_STAFF = [...STAFF_ONLY, ...VERIFIED_EMAIL_ONLY, ...REPORTER_OR_STAFF];
 
 type TokenKind = 'ID token' | 'access token' | 'access token enriched by the V2 trigger';
 

@@ -9,7 +9,7 @@ import { STACK_OUTPUTS } from '../../infra/stack-outputs.ts';
 import { ensureResolverBundles, RESOLVER_BUNDLE_DIR } from '../../infra/resolver-bundles.ts';
 import { STAFF } from '../../policy/index.ts';
 import { TABLE_DESIGN } from '../../resolvers/lib/table.ts';
-import { buildAppSyncSchema } from '../../scripts/appsync-schema.ts';
+import { buildAppSyncSchema, SCHEMA_PATH } from '../../scripts/appsync-schema.ts';
 import type { ResolverManifest } from '../../scripts/resolver-manifest.ts';
 import { synthesize, type Synthesized } from './helpers.ts';
 
@@ -118,6 +118,21 @@ describe('Infra: HelpdeskStack', () => {
       ]);
     });
 
+    it('deploys schema.graphql as it is, with its subscriptions and the mutations that trigger them', () => {
+      // Prepare
+      const source = readFileSync(SCHEMA_PATH, 'utf8');
+
+      // Act
+      const deployed = only(byDefault.template, 'AWS::AppSync::GraphQLSchema').properties.Definition as string;
+
+      // Assess
+      expect(deployed).toBe(source);
+      expect(deployed).toContain('subscription: Subscription');
+      expect(deployed).toContain('onTicketChanged(id: ID!): Ticket @aws_subscribe(mutations: ["assignTicket", "setTicketStatus"])');
+      expect(deployed).toContain('onCommentAdded(ticketId: ID!): Comment @aws_subscribe(mutations: ["addComment"])');
+      expect(deployed).toContain('onTicketActivity: Ticket @aws_subscribe(mutations: ["openTicket", "assignTicket", "setTicketStatus", "setInternalNotes"])');
+    });
+
     it('applies the shared depth and resolver-count limits', () => {
       // Assess
       byDefault.template.hasResourceProperties('AWS::AppSync::GraphQLApi', { QueryDepthLimit: QUERY_DEPTH_LIMIT, ResolverCountLimit: RESOLVER_COUNT_LIMIT });
@@ -210,10 +225,10 @@ describe('Infra: HelpdeskStack', () => {
       );
     });
 
-    it('has one resolver per Query and Mutation field of the schema', () => {
+    it('has one resolver per Query, Mutation and Subscription field of the schema', () => {
       // Prepare
       const schema = buildAppSyncSchema();
-      const rootFields = ['Query', 'Mutation'].flatMap((typeName) => {
+      const rootFields = ['Query', 'Mutation', 'Subscription'].flatMap((typeName) => {
         const type = schema.getType(typeName);
         return isObjectType(type) ? Object.keys(type.getFields()).map((field) => `${typeName}.${field}`) : [];
       });
@@ -224,14 +239,42 @@ describe('Infra: HelpdeskStack', () => {
       );
 
       // Assess
-      expect(rootFields.length).toBeGreaterThanOrEqual(10);
-      expect(deployed.filter((coordinate) => /^(Query|Mutation)\./.test(coordinate)).sort()).toEqual([...rootFields].sort());
+      expect(rootFields.length).toBeGreaterThanOrEqual(13);
+      expect(deployed.filter((coordinate) => /^(Query|Mutation|Subscription)\./.test(coordinate)).sort()).toEqual([...rootFields].sort());
       expect(new Set(deployed).size).toBe(deployed.length);
       for (const coordinate of deployed) {
         const [typeName, fieldName] = coordinate.split('.') as [string, string];
         const type = schema.getType(typeName);
         expect(isObjectType(type) && fieldName in type.getFields(), `${coordinate} is a field of schema.graphql`).toBe(true);
       }
+    });
+
+    it('runs each subscription resolver when a client subscribes: a pipeline reading the ticket, or the NONE data source', () => {
+      // Prepare
+      const { template } = byDefault;
+      const functions = resourcesOf(template, 'AWS::AppSync::FunctionConfiguration');
+      const dataSources = resourcesOf(template, 'AWS::AppSync::DataSource');
+      const typeOfDataSource = (reference: unknown): string => {
+        const name = typeof reference === 'string' ? reference : dataSources[(reference as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0]]!.Properties.Name;
+        return Object.values(dataSources).find((dataSource) => dataSource.Properties.Name === name)!.Properties.Type as string;
+      };
+      const pipelineOf = (fieldName: string): Array<[string, string]> => {
+        const resolver = only(template, 'AWS::AppSync::Resolver', { TypeName: 'Subscription', FieldName: fieldName });
+        expect(resolver.properties.Kind).toBe('PIPELINE');
+        return (resolver.properties.PipelineConfig.Functions as Array<{ 'Fn::GetAtt': [string, string] }>).map((ref) => {
+          const properties = functions[ref['Fn::GetAtt'][0]]!.Properties;
+          return [properties.Name as string, typeOfDataSource(properties.DataSourceName)];
+        });
+      };
+
+      // Act
+      const activity = only(template, 'AWS::AppSync::Resolver', { TypeName: 'Subscription', FieldName: 'onTicketActivity' });
+
+      // Assess
+      expect(pipelineOf('onTicketChanged')).toEqual([['Subscription_onTicketChanged_1_get_ticket', 'AMAZON_DYNAMODB']]);
+      expect(pipelineOf('onCommentAdded')).toEqual([['Subscription_onCommentAdded_1_get_ticket', 'AMAZON_DYNAMODB']]);
+      expect(activity.properties.Kind).toBe('UNIT');
+      expect(typeOfDataSource(activity.properties.DataSourceName)).toBe('NONE');
     });
 
     it("gives the resolvers the table's name in the API variables they read", () => {
@@ -455,7 +498,7 @@ describe('Infra: HelpdeskStack', () => {
     });
   });
 
-  it('outputs the GraphQL URL, region, user pool id, client id and table name', () => {
+  it('outputs the GraphQL URL, real-time URL, region, user pool id, client id and table name', () => {
     // Prepare
     const { template } = byDefault;
     const api = only(template, 'AWS::AppSync::GraphQLApi');
@@ -464,6 +507,7 @@ describe('Infra: HelpdeskStack', () => {
 
     // Assess
     template.hasOutput(STACK_OUTPUTS.graphqlUrl, { Value: { 'Fn::GetAtt': [api.id, 'GraphQLUrl'] } });
+    template.hasOutput(STACK_OUTPUTS.realtimeUrl, { Value: { 'Fn::GetAtt': [api.id, 'RealtimeUrl'] } });
     template.hasOutput(STACK_OUTPUTS.region, { Value: { Ref: 'AWS::Region' } });
     template.hasOutput(STACK_OUTPUTS.userPoolId, { Value: { Ref: pool.id } });
     template.hasOutput(STACK_OUTPUTS.userPoolClientId, { Value: { Ref: client.id } });

@@ -62,6 +62,43 @@ describe('Policy: rule table', () => {
     expect(deniedFields(identity({ groups: ['admins'] }))).toEqual([]);
   });
 
+  it.each(['Subscription.onTicketChanged', 'Subscription.onCommentAdded'])(
+    'lets %s be subscribed to by a verified email or staff, and by nobody else',
+    (coordinate) => {
+      // Prepare
+      const callers: Array<[string, Identity, boolean]> = [
+        ['a verified email', identity(), true],
+        ['an agent without email', identity({ email: null, emailVerified: false, groups: ['agents'] }), true],
+        ['an admin without email', identity({ email: null, emailVerified: false, groups: ['admins'] }), true],
+        ['an unverified email', identity({ emailVerified: false }), false],
+        ['no email and no group', identity({ email: null, emailVerified: false }), false],
+      ];
+
+      // Act
+      const decisions = callers.map(([name, caller]) => [name, decide(caller, rules[coordinate])]);
+
+      // Assess
+      expect(decisions).toEqual(callers.map(([name, , allowed]) => [name, allowed]));
+      expect(rules[coordinate]?.item, 'the resolver applies reporterOrStaff to the ticket').toBe('reporterOrStaff');
+    },
+  );
+
+  it('lets only staff subscribe to Subscription.onTicketActivity', () => {
+    // Prepare
+    const rule = rules['Subscription.onTicketActivity'];
+
+    // Act
+    const decisions = [
+      decide(identity({ groups: ['agents'], email: null, emailVerified: false }), rule),
+      decide(identity({ groups: ['admins'] }), rule),
+      decide(identity(), rule),
+      decide(identity({ groups: ['customers'] }), rule),
+    ];
+
+    // Assess
+    expect(decisions).toEqual([true, true, false, false]);
+  });
+
   it('treats an unverified or missing email as no email', () => {
     expect(deniedFields(identity({ emailVerified: false }))).toContain('Query.myTickets');
     expect(deniedFields(identity({ email: null, emailVerified: true }))).toContain('Mutation.openTicket');
