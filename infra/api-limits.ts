@@ -47,3 +47,16 @@ export const DEFAULT_AUTHORIZER_RESULT_TTL_SECONDS = 300;
 
 /** AppSync's bounds on `authorizerResultTtlInSeconds`. */
 export const MAX_AUTHORIZER_RESULT_TTL_SECONDS = 3600;
+
+/**
+ * AppSync's limit on the `code` of one resolver or pipeline function, in characters (bundled
+ * APPSYNC_JS: AppSync refuses a longer one on create and update, and `EvaluateCode` refuses it
+ * too). The build, the static check, the manifest reader and `evaluateCode` all apply it.
+ */
+export const MAX_CODE_LENGTH = 32_768;
+
+/**
+ * AppSync's rule for the name of an API environment variable (`ctx.env`): a letter, then
+ * letters, digits and `_`, 2 to 64 characters in all.
+ */
+export const ENVIRONMENT_VARIABLE_NAME = /^[A-Za-z][0-9A-Za-z_]{1,63}$/;
