@@ -57,6 +57,9 @@ export const MAX_CODE_LENGTH = 32_768;
 
 /**
  * AppSync's rule for the name of an API environment variable (`ctx.env`): a letter, then
- * letters, digits and `_`, 2 to 64 characters in all.
+ * letters, digits and `_`, at least 2 characters in all.
  */
-export const ENVIRONMENT_VARIABLE_NAME = /^[A-Za-z][0-9A-Za-z_]{1,63}$/;
+export const ENVIRONMENT_VARIABLE_NAME = /^[A-Za-z][0-9A-Za-z_]+$/;
+
+/** The most environment variables AppSync holds for one API. */
+export const MAX_ENVIRONMENT_VARIABLES = 50;

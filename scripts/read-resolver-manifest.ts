@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, normalize, sep } from 'node:path';
-import { ENVIRONMENT_VARIABLE_NAME, MAX_CODE_LENGTH } from '../infra/api-limits.ts';
+import { ENVIRONMENT_VARIABLE_NAME, MAX_CODE_LENGTH, MAX_ENVIRONMENT_VARIABLES } from '../infra/api-limits.ts';
 import { isDataSourceKind, TABLE_NAME_SOURCE, type DataSourceKind, type EnvironmentSource } from './resolver-manifest.ts';
 
 /** The manifest's file name inside the bundle folder. */
@@ -75,10 +75,10 @@ export function readResolverBuild(dir: string): ResolverBuild {
     const coordinate = `${typeName}.${fieldName}`;
     if (coordinates.has(coordinate)) refuse(`The manifest has two resolvers for ${coordinate}`);
     coordinates.add(coordinate);
+    if (kind !== 'UNIT' && kind !== 'PIPELINE') return refuse(`Unknown resolver kind ${JSON.stringify(kind)} for ${coordinate}`);
     const code = readBundle(dir, entry.code, refuse);
     if (kind === 'UNIT') return { kind, typeName, fieldName, dataSource: readDataSource(entry.dataSource, refuse), code };
-    if (kind !== 'PIPELINE') return refuse(`Unknown resolver kind ${JSON.stringify(kind)} for ${coordinate}`);
-    if (!Array.isArray(entry.functions) || entry.functions.length === 0) return refuse(`The pipeline ${coordinate} has no "functions" list`);
+    if (!Array.isArray(entry.functions)) return refuse(`The pipeline ${coordinate} has no "functions" list`);
     const functions = entry.functions.map((fn: unknown): BuiltFunction => {
       if (!isRecord(fn)) return refuse(`A function of the pipeline ${coordinate} is not an object`);
       return { name: readFunctionName(fn.name, refuse), dataSource: readDataSource(fn.dataSource, refuse), code: readBundle(dir, fn.code, refuse) };
@@ -127,6 +127,7 @@ function readBundle(dir: string, relativePath: unknown, refuse: (reason: string)
 function readEnvironment(value: unknown, refuse: (reason: string) => never): Record<string, EnvironmentSource> {
   if (value === undefined) return {};
   if (!isRecord(value)) return refuse('The manifest\'s "environment" is not an object');
+  if (Object.keys(value).length > MAX_ENVIRONMENT_VARIABLES) refuse(`The manifest asks for more than ${MAX_ENVIRONMENT_VARIABLES} API variables, AppSync's limit`);
   return Object.fromEntries(
     Object.entries(value).map(([name, source]) => {
       if (!ENVIRONMENT_VARIABLE_NAME.test(name)) refuse(`API variable name ${JSON.stringify(name)} is not one AppSync accepts`);

@@ -51,7 +51,13 @@ const REFUSALS: ReadonlyArray<readonly [string, Refusal]> = [
   ],
   ['a bundle path leaving the bundle folder', { manifest: { resolvers: [{ ...me, code: '../outside.js' }] }, files: {}, reason: /not a file inside the bundle folder/ }],
   ['an unknown resolver kind', { manifest: { resolvers: [{ ...me, kind: 'BATCH' }] }, files: { 'Query.me.js': code('me') }, reason: /Unknown resolver kind "BATCH"/ }],
+  ['a pipeline without a functions list', { manifest: { resolvers: [{ ...pipeline({}), functions: undefined }] }, files: pipelineFiles, reason: /pipeline Mutation\.addComment has no "functions" list/ }],
+  ['a resolver without a valid Type.field', { manifest: { resolvers: [{ ...me, typeName: 'Query.x' }] }, files: { 'Query.me.js': code('me') }, reason: /names no valid Type\.field: "Query\.x\.me"/ }],
   ['two resolvers for one field', { manifest: { resolvers: [me, me] }, files: { 'Query.me.js': code('me') }, reason: /two resolvers for Query\.me/ }],
+  [
+    'an environment variable name AppSync refuses',
+    { manifest: { resolvers: [], environment: { _TABLE: 'TABLE' } }, files: {}, reason: /API variable name "_TABLE" is not one AppSync accepts/ },
+  ],
   [
     'an environment variable with an unknown source',
     { manifest: { resolvers: [], environment: { TABLE_NAME: 'BUCKET' } }, files: {}, reason: /API variable TABLE_NAME is to hold "BUCKET"/ },
