@@ -4,7 +4,8 @@
  * here or against AWS unchanged
  * (https://docs.aws.amazon.com/appsync/latest/APIReference/API_EvaluateCode.html).
  */
-import { MAX_CODE_LENGTH, type CodeError } from './sandbox/index.ts';
+import { MAX_CODE_LENGTH } from '../infra/api-limits.ts';
+import type { CodeError } from './sandbox/index.ts';
 import { runHandler, type HandlerName, type RunHandlerOptions } from './sandbox/handler-runner.ts';
 
 /** The input of `EvaluateCode`. */

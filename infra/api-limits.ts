@@ -42,3 +42,19 @@ export const AUTHORIZATION_TOKEN_PATTERN =
 // The authorizer's result TTL bounds are owned by the authorizer, which enforces them and may
 // not import infra/; they are re-exported here so that every AppSync limit is read from one place.
 export { DEFAULT_AUTHORIZER_RESULT_TTL_SECONDS, MAX_AUTHORIZER_RESULT_TTL_SECONDS } from '../authorizer/result-ttl.ts';
+
+/**
+ * AppSync's limit on the `code` of one resolver or pipeline function, in characters (bundled
+ * APPSYNC_JS: AppSync refuses a longer one on create and update, and `EvaluateCode` refuses it
+ * too). The build, the static check, the manifest reader and `evaluateCode` all apply it.
+ */
+export const MAX_CODE_LENGTH = 32_768;
+
+/**
+ * AppSync's rule for the name of an API environment variable (`ctx.env`): a letter, then
+ * letters, digits and `_`, at least 2 characters in all.
+ */
+export const ENVIRONMENT_VARIABLE_NAME = /^[A-Za-z][0-9A-Za-z_]+$/;
+
+/** The most environment variables AppSync holds for one API. */
+export const MAX_ENVIRONMENT_VARIABLES = 50;

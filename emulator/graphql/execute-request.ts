@@ -23,6 +23,7 @@ import {
   type ValidationRule,
 } from 'graphql';
 import type { DataSource } from '../dynamodb/dynamodb-data-source.ts';
+import { emulatorDataSources } from '../resolvers/data-sources.ts';
 import type { HandlerRunner } from '../resolvers/handler-runner.ts';
 import type { ResolverBundles } from '../resolvers/resolver-bundles.ts';
 import { fieldInvocation } from '../resolvers/resolver-context.ts';
@@ -93,9 +94,9 @@ const fieldResolver: GraphQLFieldResolver<unknown, RequestState> = async (source
     headers: state.request.headers,
     env: state.services.bundles.env,
   });
-  return runResolver(resolver, invocation, {
+  const run = await runResolver(resolver, invocation, {
     runHandler: state.services.runHandler,
-    table: state.services.table,
+    dataSources: emulatorDataSources({ table: state.services.table }),
     log: (line) => state.services.log(`[${coordinate}] ${line}`),
     appendError: (error) => {
       state.appended.push({
@@ -108,6 +109,7 @@ const fieldResolver: GraphQLFieldResolver<unknown, RequestState> = async (source
       });
     },
   });
+  return run.value;
 };
 
 /** The validation rules for the settings: graphql-js's, the depth limit, introspection. */

@@ -7,12 +7,13 @@
  */
 import type { AnyNode, Program } from 'acorn';
 import { fullAncestor } from 'acorn-walk';
+import { MAX_CODE_LENGTH } from '../../infra/api-limits.ts';
 import { codeErrorAt, type CodeError } from './code-error.ts';
 import { findRecursion } from './find-recursion.ts';
 import { parseCode } from './parse-code.ts';
 
-/** AppSync's limit on resolver and function code: `code` is at most 32 768 characters. */
-export const MAX_CODE_LENGTH = 32_768;
+/** AppSync's limit on resolver and function code, owned by `infra/api-limits.ts`. */
+export { MAX_CODE_LENGTH };
 
 /** The only modules resolver code may import. */
 export const ALLOWED_MODULES: readonly string[] = ['@aws-appsync/utils', '@aws-appsync/utils/dynamodb'];
