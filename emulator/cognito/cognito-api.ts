@@ -189,7 +189,8 @@ function respond(status: number, payload: Body, extraHeaders: Record<string, str
  * Cognito's answer to `error` (`{ __type, message }`, its status, `x-amzn-errortype`).
  *
  * @example
- * sendJson(res, ...Object.values(cognitoErrorAnswer(new CognitoServiceError('SerializationException', 'Too large.'))));
+ * const { status, payload, headers } = cognitoErrorAnswer(new CognitoServiceError('SerializationException', 'Request body too large.', { status: 413 }));
+ * sendJson(res, status, payload, headers);
  */
 export function cognitoErrorAnswer(error: CognitoServiceError): CognitoAnswer {
   return respond(error.status, { __type: error.type, message: error.message }, { 'x-amzn-errortype': `${error.type}:` });

@@ -4,7 +4,7 @@
  * `GET /<userPoolId>/.well-known/jwks.json`, and OAuth 2.0's `POST /oauth2/token`. The router
  * has set CORS headers and parsed the URL; nothing here touches either.
  */
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HttpRoute } from '../http/emulator-part.ts';
 import { BodyError, readBody } from '../http/read-body.ts';
 import { sendJson } from '../http/send-json.ts';
@@ -20,7 +20,7 @@ export const MAX_COGNITO_BODY_BYTES = 1024 * 1024;
 export const OAUTH_TOKEN_PATH = '/oauth2/token';
 
 /** The body, or `null` once the answer is sent (too large) or the client is gone (aborted). */
-async function readOrRefuse(req: Parameters<HttpRoute['handle']>[0], res: ServerResponse, tooLarge: () => void): Promise<string | null> {
+async function readOrRefuse(req: IncomingMessage, res: ServerResponse, tooLarge: () => void): Promise<string | null> {
   try {
     // The shared reader drains an oversized body instead of dropping the connection, so the
     // client reads the 413.

@@ -14,7 +14,7 @@ import { createAppClients, type AppClientConfig, type AppClients } from './app-c
 import { CognitoConfigurationError } from './errors.ts';
 import { createRefreshTokenStore, type RefreshTokenStore } from './refresh-token-store.ts';
 import { DEFAULT_SEED_FILE, readSeedFile } from './seed-users.ts';
-import { loadSigningKeys, type SigningKeys } from './signing-keys.ts';
+import { loadSigningKeys } from './signing-keys.ts';
 import type { TokenSettings } from './token-issuer.ts';
 import type { PreTokenGenerationHandler, TriggerVersion } from './trigger-event.ts';
 import { createUserStore, type UserStore } from './user-store.ts';
