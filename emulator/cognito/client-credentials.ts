@@ -12,11 +12,11 @@ export type ClientCredentialsRefusal = 'unauthorized_client' | 'invalid_scope';
 
 /** A refused client credentials grant. */
 export class ClientCredentialsError extends Error {
+  override readonly name = 'ClientCredentialsError';
   readonly code: ClientCredentialsRefusal;
 
   constructor(code: ClientCredentialsRefusal) {
     super(code === 'unauthorized_client' ? 'The client may not use the client_credentials grant.' : 'A requested scope is not allowed for this client.');
-    this.name = 'ClientCredentialsError';
     this.code = code;
   }
 }

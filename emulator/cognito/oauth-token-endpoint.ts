@@ -36,9 +36,9 @@ export interface TokenAnswer {
 const NO_STORE = { 'cache-control': 'no-store', pragma: 'no-cache' };
 
 class TokenError extends Error {
+  override readonly name = 'TokenError';
   constructor(readonly code: TokenErrorCode, readonly viaHeader = false) {
     super(code);
-    this.name = 'TokenError';
   }
 }
 

@@ -11,13 +11,13 @@
  * throw new AppSyncFieldError('Ticket not found', 'NotFound');
  */
 export class AppSyncFieldError extends Error {
+  override readonly name = 'AppSyncFieldError';
   readonly errorType: string | null;
   readonly data: unknown;
   readonly errorInfo: unknown;
 
   constructor(message: string, errorType: string | null, data: unknown = null, errorInfo: unknown = null) {
     super(message);
-    this.name = 'AppSyncFieldError';
     this.errorType = errorType;
     this.data = data;
     this.errorInfo = errorInfo;
