@@ -1,8 +1,8 @@
 /**
  * The emulator's folder rules (see `emulator/README.md`), read from the import statements of
- * every source file under `emulator/`: no folder-level import cycle, `http/` is plumbing that
- * imports no capability folder, and only the composition root (the files directly in
- * `emulator/`) composes, so no folder imports it.
+ * every source file under `emulator/`: no folder-level import cycle, the shared plumbing
+ * (`http/`, `runtime/`, `log/`) imports no other folder, and only the composition root (the
+ * files directly in `emulator/`) composes, so no folder imports it.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -11,6 +11,8 @@ import { PROJECT_ROOT } from '../../../scripts/project-root.ts';
 
 const EMULATOR_DIR = join(PROJECT_ROOT, 'emulator');
 const ROOT = '(composition root)';
+/** The plumbing every capability may import: `http/` above all. */
+const SHARED = ['http', 'runtime', 'log'] as const;
 const SOURCE = /\.(?:ts|tsx|mts|mjs|js)$/;
 /** Static imports and re-exports (`import type` included: a type is a dependency too), side-effect imports, `import()`. */
 const IMPORTS = [
@@ -122,9 +124,9 @@ describe('Emulator: folder imports', () => {
     expect(cycles, `folder-level import cycles:\n${cycles.map((cycle) => describeCycle(graph, cycle)).join('\n')}`).toEqual([]);
   });
 
-  it('keeps http/ plumbing: it imports no other folder of the emulator', () => {
+  it.each(SHARED)('keeps %s/ shared: it imports no other folder of the emulator', (folder) => {
     // Act
-    const imported = [...(graph.get('http')?.entries() ?? [])].map(([, why]) => why);
+    const imported = [...(graph.get(folder)?.values() ?? [])];
 
     // Assess
     expect(imported).toEqual([]);
