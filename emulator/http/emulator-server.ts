@@ -31,10 +31,16 @@ export interface ServerOptions {
   readonly createListener?: CreateListener;
 }
 
-/** What `http.Server` adds to `net.Server`; a TLS-and-HTTP listener may lack it. */
-interface IdleConnections {
+/** What `http.Server` adds to `net.Server` (a listener for TLS and HTTP on one port has it too). */
+interface HttpServerExtras {
+  headersTimeout?: number;
+  requestTimeout?: number;
   closeIdleConnections?: () => void;
 }
+
+/** A slow client may not hold a connection open forever. */
+const HEADERS_TIMEOUT_MS = 20_000;
+const REQUEST_TIMEOUT_MS = 60_000;
 
 /**
  * Starts listening on `address` and hands every request and upgrade to `router`.
@@ -69,6 +75,9 @@ export async function startServer(router: Router, address: ServerAddress, option
       router.handleUpgrade(req, socket, head);
     },
   });
+  const extras = server as Server & HttpServerExtras;
+  if ('headersTimeout' in extras) extras.headersTimeout = HEADERS_TIMEOUT_MS;
+  if ('requestTimeout' in extras) extras.requestTimeout = REQUEST_TIMEOUT_MS;
   server.on('connection', (socket: Socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -85,7 +94,7 @@ export async function startServer(router: Router, address: ServerAddress, option
       closing ??= (async () => {
         closingStarted = true;
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-        (server as Server & IdleConnections).closeIdleConnections?.();
+        extras.closeIdleConnections?.();
         if (inFlight > 0) await new Promise<void>((resolve) => { drained = resolve; });
         await router.close();
         for (const socket of sockets) socket.destroy();

@@ -15,13 +15,11 @@ export interface ListenerHandlers {
 
 /**
  * Creates a server (not yet listening) that feeds `handlers`. It must emit `connection` for
- * every accepted socket, as `net.Server` does: closing ends them all.
+ * every accepted socket, as `net.Server` does: closing ends them all. When it has
+ * `http.Server`'s `headersTimeout`, `requestTimeout` and `closeIdleConnections`, the emulator
+ * uses them (see `emulator-server.ts`), so every listener gets the same slow-client limits.
  */
 export type CreateListener = (handlers: ListenerHandlers) => Server;
-
-/** A slow client may not hold a connection open forever. */
-const HEADERS_TIMEOUT_MS = 20_000;
-const REQUEST_TIMEOUT_MS = 60_000;
 
 /**
  * Plain HTTP, as the emulator listens by default.
@@ -33,7 +31,5 @@ const REQUEST_TIMEOUT_MS = 60_000;
 export const createPlainListener: CreateListener = ({ onRequest, onUpgrade }) => {
   const server = createServer(onRequest);
   server.on('upgrade', onUpgrade);
-  server.headersTimeout = HEADERS_TIMEOUT_MS;
-  server.requestTimeout = REQUEST_TIMEOUT_MS;
   return server;
 };

@@ -4,7 +4,7 @@
  * route), which claims it refuses to start with, how it dispatches upgrades, and how it closes.
  */
 import { once } from 'node:events';
-import { request, type IncomingHttpHeaders } from 'node:http';
+import { request, type IncomingHttpHeaders, type Server as HttpServer } from 'node:http';
 import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
@@ -367,14 +367,14 @@ describe('Emulator server: close', () => {
     expect(events).toEqual(['written', 'part closed']);
   });
 
-  it('listens through the listener it is given', async () => {
+  it('listens through the listener it is given, with the emulator\'s slow-client limits', async () => {
     // Prepare
     const seen: string[] = [];
     const recording: CreateListener = (handlers) => createPlainListener({
       onRequest: (req, res) => { seen.push(`request ${req.url ?? ''}`); handlers.onRequest(req, res); },
       onUpgrade: (req, socket, head) => { seen.push(`upgrade ${req.url ?? ''}`); handlers.onUpgrade(req, socket, head); },
     });
-    const { url } = await serve([ITEMS_PART], recording);
+    const { url, server } = await serve([ITEMS_PART], recording);
 
     // Act
     const answer = await fetch(`${url}/items`);
@@ -383,5 +383,8 @@ describe('Emulator server: close', () => {
     // Assess
     expect(answer.status).toBe(200);
     expect(seen).toEqual(['request /items', 'upgrade /nowhere']);
+    // The slow-client limits are the emulator's, whichever listener it is given.
+    expect((server.server as HttpServer).headersTimeout).toBe(20_000);
+    expect((server.server as HttpServer).requestTimeout).toBe(60_000);
   });
 });
