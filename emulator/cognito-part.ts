@@ -8,7 +8,7 @@
 import { createCognitoRouteHandler, createIdentityProvider, type IdentityProvider, type IdentityProviderOptions } from './cognito/index.ts';
 import { attachJwksHost, type JwksFaults } from './faults/index.ts';
 import type { EmulatorPart, HttpRoute } from './http/emulator-part.ts';
-import { requestErrorBody, sendJson } from './http/send.ts';
+import { requestErrorBody, sendJson } from './http/send-json.ts';
 
 /** The pool's options, and how its JWKS host answers (default: as Cognito). */
 export type CognitoPartOptions = IdentityProviderOptions & { readonly jwksFaults?: JwksFaults };

@@ -6,7 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EmulatorPart, HttpRoute } from '../http/emulator-part.ts';
 import { createRouter } from '../http/router.ts';
-import { sendBody, sendJson } from '../http/send.ts';
+import { sendBody, sendJson } from '../http/send-json.ts';
 import { consoleConfig } from './console-config.ts';
 import { createConsoleAssetStore, type ConsoleAssets } from './console-assets.ts';
 import { DEFAULT_DIST_DIR, type ConsoleOptions } from './console-options.ts';

@@ -8,7 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { authorizeRequest, type AuthorizationServices } from '../auth/authorize-request.ts';
 import type { EmulatorPart } from '../http/emulator-part.ts';
 import { BodyError, readBody } from '../http/read-body.ts';
-import { requestErrorBody, sendJson } from '../http/send.ts';
+import { requestErrorBody, sendJson } from '../http/send-json.ts';
 import type { RequestLogEntry } from '../log/request-log.ts';
 import { deniedFieldSet } from './denied-fields.ts';
 import { executeRequest, type ExecutionServices } from './execute-request.ts';

@@ -5,7 +5,7 @@
  */
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { requestErrorBody } from './send.ts';
+import { requestErrorBody } from './send-json.ts';
 
 /**
  * Answers `status` with an AppSync-style JSON error body and closes the socket.

@@ -14,7 +14,7 @@ import type { Duplex } from 'node:stream';
 import { corsHeaders } from './cors.ts';
 import type { EmulatorPart, HttpMethod, HttpRoute, UpgradeRoute } from './emulator-part.ts';
 import { refuseUpgrade } from './refuse-upgrade.ts';
-import { requestErrorBody, sendBody, sendJson } from './send.ts';
+import { requestErrorBody, sendBody, sendJson } from './send-json.ts';
 
 /** Two claims of one method and path (or of one upgrade path), or a path the router cannot match. */
 export class RouteClaimError extends Error {

@@ -13,7 +13,7 @@ import type { EmulatorPart } from '../../../emulator/http/emulator-part.ts';
 import { startServer, type EmulatorServer } from '../../../emulator/http/emulator-server.ts';
 import { createPlainListener, type CreateListener } from '../../../emulator/http/listener.ts';
 import { createRouter, RouteClaimError } from '../../../emulator/http/router.ts';
-import { sendBody, sendJson } from '../../../emulator/http/send.ts';
+import { sendBody, sendJson } from '../../../emulator/http/send-json.ts';
 
 const LOOPBACK_ORIGIN = 'http://localhost:5173';
 
