@@ -16,12 +16,15 @@ import type { EmulatorPart, HttpMethod, HttpRoute, UpgradeRoute } from './emulat
 import { refuseUpgrade } from './refuse-upgrade.ts';
 import { requestErrorBody, sendBody, sendJson } from './send-json.ts';
 
-/** Two claims of one method and path (or of one upgrade path), or a path the router cannot match. */
+/**
+ * Two claims of one method and path (or of one upgrade path), or a path the router cannot
+ * match: the emulator refuses to start.
+ *
+ * @example
+ * throw new RouteClaimError('cognito and console both claim POST /.');
+ */
 export class RouteClaimError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'RouteClaimError';
-  }
+  override readonly name = 'RouteClaimError';
 }
 
 /** What the listener calls. */
