@@ -367,6 +367,39 @@ describe('Emulator server: close', () => {
     expect(events).toEqual(['written', 'part closed']);
   });
 
+  it('refuses an upgrade that arrives once closing has begun with a 503', async () => {
+    // Prepare: a request in flight holds the drain open; a second connection has begun an
+    // upgrade request (so it is not idle) and finishes it after closing began.
+    const entered = deferred();
+    const release = deferred();
+    let upgraded = 0;
+    const { url, server } = await serve([{
+      name: 'held',
+      routes: [{ method: 'GET', path: '/hold', handle: async (_req, res) => { entered.resolve(); await release.promise; sendJson(res, 200, {}); } }],
+      upgrades: [{ path: '/ws', handle: (_req, socket) => { upgraded += 1; socket.destroy(); } }],
+    }]);
+    const held = fetch(`${url}/hold`);
+    await entered.promise;
+    const socket = connect(Number(new URL(url).port), '127.0.0.1');
+    await once(socket, 'connect');
+    socket.write('GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Upgrade\r\n');
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const hungUp = once(socket, 'close');
+
+    // Act
+    const closing = server.close();
+    socket.write('Upgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n');
+    await hungUp;
+    release.resolve();
+    await (await held).arrayBuffer();
+    await closing;
+
+    // Assess
+    expect(Buffer.concat(chunks).toString('utf8')).toMatch(/^HTTP\/1\.1 503 Service Unavailable\r\n/);
+    expect(upgraded).toBe(0);
+  });
+
   it('listens through the listener it is given, with the emulator\'s slow-client limits', async () => {
     // Prepare
     const seen: string[] = [];
