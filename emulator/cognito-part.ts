@@ -1,54 +1,57 @@
 /**
- * The local Cognito user pool as a part of the emulator, built from what `cognito/` and
- * `faults/` export: an adapter kept by the composition root until `cognito/` builds its own
- * part. `POST /` (the Cognito JSON API, `X-Amz-Target: AWSCognitoIdentityProviderService.*`)
- * and `GET /<userPoolId>/.well-known/jwks.json`; the emulator also plays the pool's JWKS host
- * for the in-process authorizer (see `faults/jwks-host.ts`) until the part closes.
+ * The local user pool as one part of the emulator (`EmulatorPart`): its core (`cognito/`), with
+ * the fault switchboard's key rotation over its signing keys (`faults/`); its HTTP front ends as
+ * routes; the JWKS it serves in process at Cognito's URL to the authorizer; and the programmatic
+ * front end. It lives beside the composition root because it joins two folders: `faults/`
+ * decorates `cognito/`, so `cognito/` may not import `faults/`.
  */
-import { createCognitoRouteHandler, createIdentityProvider, type IdentityProvider, type IdentityProviderOptions } from './cognito/index.ts';
-import { attachJwksHost, type JwksFaults } from './faults/index.ts';
-import type { EmulatorPart, HttpRoute } from './http/emulator-part.ts';
-import { requestErrorBody, sendJson } from './http/send-json.ts';
+import { cognitoRoutes, createUserPool, identityProviderOf, type IdentityProvider, type UserPoolOptions } from './cognito/index.ts';
+import { createJwksFaults, registerJwksHost, withKeyRotationOf, type JwksFaults } from './faults/index.ts';
+import type { EmulatorPart } from './http/emulator-part.ts';
 
-/** The pool's options, and how its JWKS host answers (default: as Cognito). */
-export type CognitoPartOptions = IdentityProviderOptions & { readonly jwksFaults?: JwksFaults };
+/** Options of {@link createCognitoPart}: the pool's, and the switchboard. */
+export type CognitoPartOptions = UserPoolOptions & {
+  /**
+   * How the pool's JWKS host answers the authorizer's fetches (delay, error status, key
+   * rotation). Default: a fresh switchboard, as Cognito: promptly and with the pool's keys.
+   */
+  readonly jwksFaults?: JwksFaults;
+};
 
-/** The part, and the pool the other parts are built from. */
+/** The running part. */
 export interface CognitoPart extends EmulatorPart {
-  /** The pool, following the key rotations of `jwksFaults`. */
-  readonly pool: IdentityProvider;
+  readonly name: 'cognito';
+  /** `POST /` (JSON API), `GET /<userPoolId>/.well-known/jwks.json`, `POST /oauth2/token`. */
+  readonly routes: NonNullable<EmulatorPart['routes']>;
+  /** What `RunningEmulator.identityProvider` exposes (following key rotations). */
+  readonly identityProvider: IdentityProvider;
   readonly jwksFaults: JwksFaults;
+  /** `https://cognito-idp.<region>.amazonaws.com/<poolId>/.well-known/jwks.json`, answered in process. */
+  readonly jwksUrl: string;
+  /** Stops answering the pool's JWKS fetches; idempotent. */
+  close(): void;
 }
 
 /**
+ * Builds the part.
+ *
  * @example
- * const cognito = await createCognitoPart({ inMemory: true, preTokenGeneration: api.trigger });
- * cognito.pool.writeJwksFile(jwksFile);
- * const router = createRouter([graphql, cognito, console], { logError });
+ * const cognito = await createCognitoPart({ inMemory: true, preTokenGeneration, now });
+ * cognito.identityProvider.writeJwksFile(jwksFile); // the authorizer's JWKS_FILE
+ * // APP_CLIENT_ID: cognito.identityProvider.appClients.map((client) => client.clientId).join(',')
+ * parts.push(cognito);
  */
 export async function createCognitoPart(options: CognitoPartOptions): Promise<CognitoPart> {
-  const { jwksFaults, ...poolOptions } = options;
-  // The emulator plays Cognito's JWKS host for its pool: when the authorizer meets an unknown
-  // kid and fetches the JWKS from the issuer's URL, the answer comes from here, in process
-  // (never from AWS), with whatever faults the switchboard says.
-  const jwksHost = attachJwksHost(await createIdentityProvider(poolOptions as IdentityProviderOptions), jwksFaults);
-  const pool = jwksHost.provider;
-  const answer = createCognitoRouteHandler(pool);
-  const handle: HttpRoute['handle'] = async (req, res, url) => {
-    // Without a Cognito target, `POST /` is nobody's.
-    if (!(await answer(req, res))) {
-      req.resume();
-      sendJson(res, 404, requestErrorBody('NotFoundException', `No route for ${req.method ?? 'GET'} ${url.pathname}.`));
-    }
-  };
+  const { jwksFaults = createJwksFaults(), ...poolOptions } = options;
+  const pool = withKeyRotationOf(await createUserPool(poolOptions as UserPoolOptions), jwksFaults);
+  const jwksUrl = `${pool.issuer}/.well-known/jwks.json`;
+  const registration = registerJwksHost(jwksUrl, { jwks: () => structuredClone(pool.signingKeys.jwks), faults: jwksFaults });
   return {
     name: 'cognito',
-    pool,
-    jwksFaults: jwksHost.faults,
-    routes: [
-      { method: 'POST', path: '/', handle },
-      { method: 'GET', path: pool.jwksPath, handle },
-    ],
-    close: () => jwksHost.close(),
+    routes: cognitoRoutes(pool),
+    identityProvider: identityProviderOf(pool),
+    jwksFaults,
+    jwksUrl,
+    close: () => registration.remove(),
   };
 }

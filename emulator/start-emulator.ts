@@ -21,7 +21,7 @@ import { PROJECT_ROOT } from '../scripts/project-root.ts';
 import { createApiPartsHolder } from './api-parts.ts';
 import { createAuthorizationCache } from './auth/authorization-cache.ts';
 import { authorizeRequest, type AuthorizationServices } from './auth/authorize-request.ts';
-import type { IdentityProvider } from './cognito/index.ts';
+import { OAUTH_TOKEN_PATH, type IdentityProvider } from './cognito/index.ts';
 import { createCognitoPart } from './cognito-part.ts';
 import { createConsolePart } from './console/index.ts';
 import { rebuildOnChange, type RebuildOnChange } from './dev/rebuild-on-change.ts';
@@ -34,11 +34,11 @@ import type { JwksFaults } from './faults/index.ts';
 import { createGraphqlPart, GRAPHQL_PATH } from './graphql/graphql-route.ts';
 import type { EmulatorPart } from './http/emulator-part.ts';
 import { startServer, type EmulatorServer } from './http/emulator-server.ts';
-import { createPlainListener } from './http/listener.ts';
 import { createRouter } from './http/router.ts';
 import { formatRequestLog } from './log/request-log.ts';
 import type { HandlerRunner } from './resolvers/handler-runner.ts';
 import { createSandboxRunner } from './resolvers/sandbox-runner.ts';
+import { createSamePortServer, loadOrCreateLocalhostCertificate, type LocalhostCertificate } from './tls/index.ts';
 
 /** The project's root folder; owned by `scripts/project-root.ts`, re-exported for older importers. */
 export { PROJECT_ROOT };
@@ -104,6 +104,13 @@ export interface RunningEmulator {
   readonly consoleUrl: string;
   /** The Cognito endpoint (`<url>/`) for SDKs and Amplify's `userPoolEndpoint`. */
   readonly cognitoEndpoint: string;
+  /** Cognito's token endpoint for machine callers: `<url>/oauth2/token`. */
+  readonly tokenEndpoint: string;
+  /**
+   * The localhost certificate the port also speaks TLS with (`https://`, `wss://`): trust it
+   * (`certPath`, or `cert` as a CA) to connect over TLS. `certPath` is `null` in memory.
+   */
+  readonly certificate: Pick<LocalhostCertificate, 'cert' | 'certPath' | 'fingerprint256' | 'notAfter' | 'created'>;
   readonly jwksUrl: string;
   readonly userPoolId: string;
   readonly clientId: string;
@@ -182,9 +189,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       now,
     });
     parts.push(cognito);
-    const { pool } = cognito;
+    const pool = cognito.identityProvider;
     const jwksFile = join(scratchDir, 'jwks.json');
     pool.writeJwksFile(jwksFile);
+    // The authorizer accepts users' tokens of the clients that sign users in, and machines'
+    // access tokens of the client-credentials clients; a client is one or the other.
+    const machineClientIds = pool.appClients.filter((client) => client.allowedOAuthFlows.includes('client_credentials')).map((client) => client.clientId);
+    const userClientIds = pool.appClients.map((client) => client.clientId).filter((clientId) => !machineClientIds.includes(clientId));
 
     const endpoint = options.dynamodbEndpoint ?? null;
     dynamo = await openDynamoDb(endpoint !== null && endpoint !== ''
@@ -198,7 +209,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       tableName,
       authorizerEnv: {
         USER_POOL_ID: pool.userPoolId,
-        APP_CLIENT_ID: pool.clientId,
+        APP_CLIENT_ID: userClientIds.join(','),
+        MACHINE_CLIENT_IDS: machineClientIds.join(','),
         AUTH_TTL_SECONDS: String(authTtlSeconds),
         JWKS_FILE: jwksFile,
       },
@@ -241,7 +253,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     }));
 
     const host = options.host ?? '127.0.0.1';
-    server = await startServer(createRouter(parts, { logError }), { host, port: options.port ?? 4000 }, { createListener: createPlainListener });
+    // Amplify subscribes at wss:// on the port its http:// endpoint names: the port speaks both.
+    const certificate = await loadOrCreateLocalhostCertificate(dataDir, now);
+    server = await startServer(createRouter(parts, { logError }), { host, port: options.port ?? 4000 }, {
+      createListener: (handlers) => createSamePortServer({ tls: { key: certificate.key, cert: certificate.cert }, ...handlers }),
+    });
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${server.port}`;
 
     const reload = async (): Promise<void> => {
@@ -257,6 +273,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       graphqlUrl: `${url}${GRAPHQL_PATH}`,
       consoleUrl: `${url}/`,
       cognitoEndpoint: `${url}/`,
+      tokenEndpoint: `${url}${OAUTH_TOKEN_PATH}`,
+      certificate: { cert: certificate.cert, certPath: certificate.certPath, fingerprint256: certificate.fingerprint256, notAfter: certificate.notAfter, created: certificate.created },
       jwksUrl: `${url}${pool.jwksPath}`,
       userPoolId: pool.userPoolId,
       clientId: pool.clientId,

@@ -1,14 +1,11 @@
 /**
- * The offline emulator's local Cognito user pool. Public surface:
- * - `createCognitoPart(options)`: the pool as an emulator part (routes, identity provider,
- *   JWKS fault switchboard, close);
+ * The offline emulator's local Cognito user pool. Public surface (the pool as an emulator part,
+ * with the fault switchboard, is `emulator/cognito-part.ts`):
  * - `createIdentityProvider(options)`: the pool's programmatic front end (sign in, JWKS, JSON API);
  * - `createUserPool(options)`: the core, which `identityProviderOf(pool)` and
  *   `cognitoRoutes(pool)` put front ends over;
  * - `createCognitoRouteHandler(provider)`: the routes as one first-match route function.
  */
-export { createCognitoPart } from './cognito-part.ts';
-export type { CognitoPart, CognitoPartOptions } from './cognito-part.ts';
 export { createIdentityProvider, identityProviderOf } from './identity-provider.ts';
 export type { IdentityProvider, IdentityProviderOptions, SignInResult } from './identity-provider.ts';
 export { createUserPool, DEFAULT_CLIENT_ID, DEFAULT_REFRESH_TOKEN_LIFETIME_SECONDS, DEFAULT_TOKEN_LIFETIME_SECONDS, DEFAULT_USER_POOL_ID } from './user-pool.ts';

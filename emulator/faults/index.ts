@@ -2,7 +2,7 @@
  * Fault injection for the emulator's identity provider: the switchboard (`jwks-faults.ts`,
  * `--jwks-fault`), a wrapper of the pool's JWKS host that applies its delays and error statuses
  * (`jwks-host.ts`), and key rotation over the pool's signing keys (`rotating-keys.ts`).
- * `createCognitoPart` (`emulator/cognito/`) wires them; without faults the pool behaves as Cognito.
+ * `createCognitoPart` (`emulator/cognito-part.ts`) wires them; without faults the pool behaves as Cognito.
  */
 import type { IdentityProvider } from '../cognito/identity-provider.ts';
 import { createJwksFaults, type JwksFaults } from './jwks-faults.ts';

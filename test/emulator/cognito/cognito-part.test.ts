@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCognitoPart, type CognitoPart } from '../../../emulator/cognito/index.ts';
+import { createCognitoPart, type CognitoPart } from '../../../emulator/cognito-part.ts';
 import { callCognito, decodeToken, SEED_PASSWORD, serveRoutes } from './helpers.ts';
 
 const COGNITO_JWKS_URL = 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_localdev/.well-known/jwks.json';

@@ -6,7 +6,7 @@
  */
 import { CognitoJwtVerifier } from 'aws-jwt-verify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCognitoPart, type CognitoPart } from '../../../emulator/cognito/index.ts';
+import { createCognitoPart, type CognitoPart } from '../../../emulator/cognito-part.ts';
 import { callCognito, decodeToken, serveRoutes } from './helpers.ts';
 
 const FORM = 'application/x-www-form-urlencoded';
