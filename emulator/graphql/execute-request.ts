@@ -26,7 +26,9 @@ import type { DataSource } from '../dynamodb/dynamodb-data-source.ts';
 import type { HandlerRunner } from '../resolvers/handler-runner.ts';
 import type { ResolverBundles } from '../resolvers/resolver-bundles.ts';
 import { fieldInvocation } from '../resolvers/resolver-context.ts';
-import { runResolver } from '../resolvers/run-resolver.ts';
+import { runResolver, type ResolverServices } from '../resolvers/run-resolver.ts';
+import type { ResolvedMutationField } from '../realtime/mutation-event.ts';
+import { runResolverWithExtensions } from '../realtime/resolver-extensions.ts';
 import { AppSyncFieldError, appSyncLocations, formatExecutionError, unauthorizedFieldError, type AppSyncErrorEntry } from './appsync-error.ts';
 import { queryDepthRule } from './query-depth-rule.ts';
 import { formatSyntaxError, formatValidationError, formatVariableError } from './validation-errors.ts';
@@ -58,6 +60,8 @@ export interface ExecutionServices {
   readonly settings: ExecutionSettings;
   /** Server-side diagnostics (internal failures, resolver logs); never sent to the client. */
   readonly log: (line: string) => void;
+  /** Called after each root `Mutation` field resolves, in order: real-time publishing. */
+  readonly onMutationField?: (resolved: ResolvedMutationField) => void;
 }
 
 /** The response body, in AppSync's shape. */
@@ -93,7 +97,7 @@ const fieldResolver: GraphQLFieldResolver<unknown, RequestState> = async (source
     headers: state.request.headers,
     env: state.services.bundles.env,
   });
-  return runResolver(resolver, invocation, {
+  const resolverServices: ResolverServices = {
     runHandler: state.services.runHandler,
     table: state.services.table,
     log: (line) => state.services.log(`[${coordinate}] ${line}`),
@@ -107,7 +111,12 @@ const fieldResolver: GraphQLFieldResolver<unknown, RequestState> = async (source
         message: error.message,
       });
     },
-  });
+  };
+  const { onMutationField } = state.services;
+  if (onMutationField === undefined || info.parentType !== info.schema.getMutationType()) return runResolver(resolver, invocation, resolverServices);
+  const { result, extensions } = await runResolverWithExtensions(resolver, invocation, resolverServices);
+  onMutationField({ info, result, extensions, deniedFields: state.request.deniedFields });
+  return result;
 };
 
 /** The validation rules for the settings: graphql-js's, the depth limit, introspection. */
