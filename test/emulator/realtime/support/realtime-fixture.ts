@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { WebSocket } from 'ws';
 import { createAuthorizationCache } from '../../../../emulator/auth/authorization-cache.ts';
-import { authorizeRequest, type AuthorizationServices } from '../../../../emulator/auth/authorize-request.ts';
+import { authorizeRequest, type AuthorizationInput, type AuthorizationServices } from '../../../../emulator/auth/authorize-request.ts';
 import { loadAuthorizer, type AuthorizerHandler } from '../../../../emulator/auth/authorizer-host.ts';
 import { deniedFieldSet } from '../../../../emulator/graphql/denied-fields.ts';
 import { buildExecutableSchema } from '../../../../emulator/graphql/executable-schema.ts';
@@ -133,6 +133,8 @@ export interface RealtimeFixture {
   readonly pool: TestPool;
   readonly port: number;
   readonly part: RealtimePart;
+  /** Every request the part's authorize was given, in order. */
+  readonly authorizeRequests: AuthorizationInput[];
   /** Every authorizer event, in order. */
   readonly authorizerEvents: Array<Record<string, unknown>>;
   readonly logs: string[];
@@ -190,8 +192,12 @@ export async function startRealtimeFixture(options: { keepAliveIntervalMs?: numb
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const port = (server.address() as AddressInfo).port;
+  const authorizeRequests: AuthorizationInput[] = [];
   part = createRealtimePart({
-    authorize: (request) => authorizeRequest(authorization, request),
+    authorize: (request) => {
+      authorizeRequests.push(request);
+      return authorizeRequest(authorization, request);
+    },
     subscribe: createSubscribe(execution),
     matchesFilter: standInMatchesSubscriptionFilter,
     acceptedHosts: () => acceptedHosts(port, CONFIGURED_HOST),
@@ -255,6 +261,7 @@ export async function startRealtimeFixture(options: { keepAliveIntervalMs?: numb
     pool,
     port,
     part: realtime,
+    authorizeRequests,
     authorizerEvents,
     logs,
     connect,
