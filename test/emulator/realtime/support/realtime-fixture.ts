@@ -7,8 +7,10 @@
  */
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { generate } from 'selfsigned';
 import { WebSocket } from 'ws';
 import { createAuthorizationCache } from '../../../../emulator/auth/authorization-cache.ts';
 import { authorizeRequest, type AuthorizationInput, type AuthorizationServices } from '../../../../emulator/auth/authorize-request.ts';
@@ -132,6 +134,8 @@ export interface TestClient {
 export interface RealtimeFixture {
   readonly pool: TestPool;
   readonly port: number;
+  /** The server's certificate (PEM) when started with `tls: true`, else `null`. */
+  readonly certificate: string | null;
   readonly part: RealtimePart;
   /** Every request the part's authorize was given, in order. */
   readonly authorizeRequests: AuthorizationInput[];
@@ -151,7 +155,10 @@ export interface RealtimeFixture {
  * const fixture = await startRealtimeFixture();
  * const client = await fixture.connect({ token: fixture.pool.idToken('agent') });
  */
-export async function startRealtimeFixture(options: { keepAliveIntervalMs?: number; connectionLifetimeMs?: number } = {}): Promise<RealtimeFixture> {
+export async function startRealtimeFixture(
+  options: { keepAliveIntervalMs?: number; connectionLifetimeMs?: number; tls?: boolean } = {},
+): Promise<RealtimeFixture> {
+  const { tls = false, ...partOptions } = options;
   const pool = createTestPool();
   const authorizer = await loadAuthorizer(join(process.cwd(), 'dist', 'authorizer', 'index.mjs'), {
     USER_POOL_ID: pool.userPoolId,
@@ -188,7 +195,19 @@ export async function startRealtimeFixture(options: { keepAliveIntervalMs?: numb
     log,
     onMutationField: (resolved) => part?.onMutationField(resolved),
   });
-  const server: Server = createServer((_req, res) => res.writeHead(404).end());
+  const notFound = (_req: unknown, res: { writeHead(status: number): { end(): void } }): void => res.writeHead(404).end();
+  let certificate: string | null = null;
+  let server: Server;
+  if (tls) {
+    const pems = await generate([{ name: 'commonName', value: '127.0.0.1' }], {
+      algorithm: 'sha256',
+      extensions: [{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }],
+    });
+    certificate = pems.cert;
+    server = createTlsServer({ key: pems.private, cert: pems.cert }, notFound);
+  } else {
+    server = createServer(notFound);
+  }
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const port = (server.address() as AddressInfo).port;
@@ -201,7 +220,7 @@ export async function startRealtimeFixture(options: { keepAliveIntervalMs?: numb
     subscribe: createSubscribe(execution),
     matchesFilter: standInMatchesSubscriptionFilter,
     acceptedHosts: () => acceptedHosts(port, CONFIGURED_HOST),
-    ...options,
+    ...partOptions,
     log,
   });
   const realtime = part;
@@ -217,7 +236,7 @@ export async function startRealtimeFixture(options: { keepAliveIntervalMs?: numb
   async function connect(connectOptions: { token: string | null; method?: HeaderMethod; host?: string; protocols?: string[] }): Promise<TestClient> {
     const method = connectOptions.method ?? 'protocol';
     const header = connectOptions.token === null ? null : { Authorization: connectOptions.token, host: connectOptions.host ?? CONFIGURED_HOST };
-    let url = `ws://127.0.0.1:${port}${REALTIME_PATH}`;
+    let url = `${tls ? 'wss' : 'ws'}://127.0.0.1:${port}${REALTIME_PATH}`;
     const protocols = connectOptions.protocols ?? ['graphql-ws'];
     const headers: Record<string, string> = {};
     if (header !== null && method === 'query') url += `?header=${encodeURIComponent(Buffer.from(JSON.stringify(header)).toString('base64'))}&payload=e30=`;
@@ -226,7 +245,7 @@ export async function startRealtimeFixture(options: { keepAliveIntervalMs?: numb
       headers.authorization = header.Authorization;
       headers.host = header.host;
     }
-    const socket = new WebSocket(url, protocols, { headers });
+    const socket = new WebSocket(url, protocols, certificate === null ? { headers } : { headers, ca: certificate });
     clients.add(socket);
     const queue: Array<Record<string, unknown>> = [];
     const waiters: Array<() => void> = [];
@@ -260,6 +279,7 @@ export async function startRealtimeFixture(options: { keepAliveIntervalMs?: numb
   return {
     pool,
     port,
+    certificate,
     part: realtime,
     authorizeRequests,
     authorizerEvents,
