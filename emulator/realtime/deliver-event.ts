@@ -6,14 +6,14 @@
  * Everything here is synchronous, so events reach each subscription in mutation order, once.
  */
 import { serverMessage } from './protocol-messages.ts';
-import type { MatchesSubscriptionFilter, PublishEvent, Registration } from './registration.ts';
+import type { PublishEvent, Registration } from './registration.ts';
 import { MAX_PAYLOAD_BYTES } from './realtime-limits.ts';
+import { matchesSubscriptionFilter } from './subscription-filter.ts';
 import type { SubscriptionRegistry } from './subscription-registry.ts';
 
 /** What delivery needs. */
 export interface DeliveryServices {
   readonly registry: SubscriptionRegistry;
-  readonly matchesFilter: MatchesSubscriptionFilter;
   /** Server-side diagnostics; never payloads or tokens. */
   readonly log: (line: string) => void;
 }
@@ -23,8 +23,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** Without a resolver filter, AppSync's argument filtering: each given argument equals the payload's field. */
-function passes(services: DeliveryServices, registration: Registration, payload: unknown): boolean {
-  if (registration.filter !== null) return services.matchesFilter(registration.filter, payload);
+function passes(registration: Registration, payload: unknown): boolean {
+  if (registration.filter !== null) return matchesSubscriptionFilter(registration.filter, payload);
   const argumentNames = Object.keys(registration.argumentValues);
   if (argumentNames.length === 0) return true;
   if (!isRecord(payload)) return false;
@@ -35,14 +35,14 @@ function passes(services: DeliveryServices, registration: Registration, payload:
  * Creates the publish entry point.
  *
  * @example
- * const publish = createPublisher({ registry, matchesFilter, log: console.error });
+ * const publish = createPublisher({ registry, log: console.error });
  * publish({ mutationField: 'updateTicket', payload: { id: 't1', status: 'OPEN' }, invalidations: [] });
  */
 export function createPublisher(services: DeliveryServices): (event: PublishEvent) => void {
   return (event) => {
     if (event.payload !== null && event.payload !== undefined) {
       for (const live of services.registry.fedBy(event.mutationField)) {
-        if (!passes(services, live.registration, event.payload)) continue;
+        if (!passes(live.registration, event.payload)) continue;
         const frame = serverMessage.data(live.id, live.registration.render(event.payload));
         if (Buffer.byteLength(frame) > MAX_PAYLOAD_BYTES) {
           // AppSync does not deliver events over 240 KB; the subscription stays live.
@@ -56,7 +56,7 @@ export function createPublisher(services: DeliveryServices): (event: PublishEven
       for (const live of services.registry.ofField(invalidation.subscriptionField)) {
         const filter = live.registration.invalidationFilter;
         // Only subscriptions that set an invalidation filter can be invalidated.
-        if (filter !== null && services.matchesFilter(filter, invalidation.payload)) live.connection.invalidate(live.id);
+        if (filter !== null && matchesSubscriptionFilter(filter, invalidation.payload)) live.connection.invalidate(live.id);
       }
     }
   };

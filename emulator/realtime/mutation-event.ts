@@ -3,6 +3,7 @@
  * `execute-request.ts` reports it here, and it becomes one {@link PublishEvent}.
  */
 import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import { MAX_INVALIDATIONS_PER_REQUEST } from '../runtime/subscription-extensions.ts';
 import { publishedPayload } from './published-payload.ts';
 import type { PublishEvent } from './registration.ts';
 import type { RecordedExtension } from './resolver-extensions.ts';
@@ -18,9 +19,6 @@ export interface ResolvedMutationField {
   readonly deniedFields: ReadonlySet<string>;
 }
 
-/** AppSync honours at most 5 `invalidateSubscriptions` calls per request. */
-export const MAX_INVALIDATIONS_PER_REQUEST = 5;
-
 function invalidationsOf(extensions: readonly RecordedExtension[]): PublishEvent['invalidations'] {
   const out: Array<{ subscriptionField: string; payload: unknown }> = [];
   for (const call of extensions) {
@@ -30,6 +28,7 @@ function invalidationsOf(extensions: readonly RecordedExtension[]): PublishEvent
     const { subscriptionField, payload } = argument as { subscriptionField?: unknown; payload?: unknown };
     if (typeof subscriptionField === 'string' && payload !== null && typeof payload === 'object') out.push({ subscriptionField, payload });
   }
+  // The runtime already refuses a sixth distinct call; this bounds what reaches delivery regardless.
   return out.slice(0, MAX_INVALIDATIONS_PER_REQUEST);
 }
 

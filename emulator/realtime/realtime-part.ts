@@ -12,7 +12,7 @@ import { GRAPHQL_WS_PROTOCOL, offeredProtocols, readConnectionHeader } from './c
 import { createPublisher } from './deliver-event.ts';
 import { mutationEvent, type ResolvedMutationField } from './mutation-event.ts';
 import { openConnection, type Authorize, type RealtimeConnection } from './realtime-connection.ts';
-import type { MatchesSubscriptionFilter, PublishEvent, Subscribe } from './registration.ts';
+import type { PublishEvent, Subscribe } from './registration.ts';
 import { KEEP_ALIVE_INTERVAL_MS, MAX_CONNECTION_LIFETIME_MS, MAX_FRAME_BYTES } from './realtime-limits.ts';
 import { createSubscriptionRegistry } from './subscription-registry.ts';
 
@@ -25,8 +25,6 @@ export interface RealtimePartOptions {
   readonly authorize: Authorize;
   /** Registers one subscription (`createSubscribe(execution)`). */
   readonly subscribe: Subscribe;
-  /** The enhanced-filter evaluator. */
-  readonly matchesFilter: MatchesSubscriptionFilter;
   /** The hosts a header object's `host` may name (`acceptedHosts(port, configuredHost)`). */
   readonly acceptedHosts: () => ReadonlySet<string>;
   /** Default 60 s. */
@@ -59,14 +57,13 @@ function refuseUpgrade(socket: Duplex, status: string): void {
  * const realtime = createRealtimePart({
  *   authorize: (request) => authorizeRequest(authorization, request),
  *   subscribe: createSubscribe(execution),
- *   matchesFilter: matchesSubscriptionFilter,
  *   acceptedHosts: () => acceptedHosts(server.port, null),
  *   log,
  * });
  */
 export function createRealtimePart(options: RealtimePartOptions): RealtimePart {
   const registry = createSubscriptionRegistry();
-  const publish = createPublisher({ registry, matchesFilter: options.matchesFilter, log: options.log });
+  const publish = createPublisher({ registry, log: options.log });
   const connections = new Set<RealtimeConnection>();
   const sockets = new Set<WebSocket>();
   let closing = false;

@@ -4,6 +4,7 @@
  * kept by the registry, read by delivery.
  */
 import type { AppSyncErrorEntry } from '../graphql/appsync-error.ts';
+import type { SubscriptionFilter } from '../runtime/subscription-filter-rules.ts';
 
 /** One live subscription's rules, fixed at `start` (the resolver runs once, never per event). */
 export interface Registration {
@@ -13,9 +14,9 @@ export interface Registration {
   /** Its `@aws_subscribe(mutations: [...])`. */
   readonly mutations: readonly string[];
   /** What the resolver gave `extensions.setSubscriptionFilter`, or `null` when it set none. */
-  readonly filter: unknown;
+  readonly filter: SubscriptionFilter | null;
   /** What the resolver gave `extensions.setSubscriptionInvalidationFilter`, or `null`. */
-  readonly invalidationFilter: unknown;
+  readonly invalidationFilter: SubscriptionFilter | null;
   /**
    * The subscription's non-null arguments: without a resolver filter, AppSync delivers only
    * events whose fields equal them (argument filtering). Ignored when `filter` is set.
@@ -54,6 +55,3 @@ export interface PublishEvent {
   /** `extensions.invalidateSubscriptions(...)` calls of that mutation's resolver. */
   readonly invalidations: ReadonlyArray<{ readonly subscriptionField: string; readonly payload: unknown }>;
 }
-
-/** An enhanced-filter evaluator: `true` when `payload` passes `filter`. */
-export type MatchesSubscriptionFilter = (filter: unknown, payload: unknown) => boolean;

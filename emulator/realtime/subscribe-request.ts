@@ -24,6 +24,7 @@ import {
 import { AppSyncFieldError, formatExecutionError, unauthorizedFieldError } from '../graphql/appsync-error.ts';
 import { prepareDocument, type ExecutionServices } from '../graphql/execute-request.ts';
 import { fieldInvocation } from '../resolvers/resolver-context.ts';
+import type { SubscriptionFilter } from '../runtime/subscription-filter-rules.ts';
 import type { Registration, Subscribe, SubscribeError, SubscribeRequest } from './registration.ts';
 import { lastExtensionArgument, runResolverWithExtensions } from './resolver-extensions.ts';
 
@@ -116,7 +117,7 @@ export function createSubscribe(execution: () => ExecutionServices): Subscribe {
 
     // Executing the document once gives the resolver real coerced arguments and a real
     // `info`; the root field's value itself is not used (the resolver's result is ignored).
-    let outcome: { filter: unknown; invalidationFilter: unknown; args: Record<string, unknown> } | SubscribeError | null = null;
+    let outcome: { filter: SubscriptionFilter | null; invalidationFilter: SubscriptionFilter | null; args: Record<string, unknown> } | SubscribeError | null = null;
     const resolver = services.bundles.resolvers.get(`Subscription.${fieldName}`);
     const result = await execute({
       schema: services.schema,
@@ -137,9 +138,10 @@ export function createSubscribe(execution: () => ExecutionServices): Subscribe {
             log: (line) => services.log(`[Subscription.${fieldName}] ${line}`),
             appendError: () => undefined,
           });
+          // The runtime checked each filter when the resolver set it; the evaluator fails closed on anything else.
           outcome = {
-            filter: lastExtensionArgument(extensions, 'setSubscriptionFilter'),
-            invalidationFilter: lastExtensionArgument(extensions, 'setSubscriptionInvalidationFilter'),
+            filter: lastExtensionArgument(extensions, 'setSubscriptionFilter') as SubscriptionFilter | null,
+            invalidationFilter: lastExtensionArgument(extensions, 'setSubscriptionInvalidationFilter') as SubscriptionFilter | null,
             args,
           };
         } catch (error) {
@@ -156,7 +158,7 @@ export function createSubscribe(execution: () => ExecutionServices): Subscribe {
       // Variables that do not coerce.
       return refusal('ValidationError', (result.errors ?? []).map((error) => error.message).join(' '));
     }
-    const settled = outcome as { filter: unknown; invalidationFilter: unknown; args: Record<string, unknown> } | SubscribeError | null;
+    const settled = outcome as { filter: SubscriptionFilter | null; invalidationFilter: SubscriptionFilter | null; args: Record<string, unknown> } | SubscribeError | null;
     if (settled === null) return refusal('InternalFailure', 'An internal failure occurred.');
     if ('kind' in settled) return settled;
     const argumentValues = Object.fromEntries(Object.entries(settled.args).filter(([, value]) => value !== null && value !== undefined));

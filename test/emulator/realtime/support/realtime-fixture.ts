@@ -25,7 +25,6 @@ import { acceptedHosts, createRealtimePart, createSubscribe, REALTIME_PATH, type
 import { AUTHORIZATION_TOKEN_PATTERN, QUERY_DEPTH_LIMIT, RESOLVER_COUNT_LIMIT } from '../../../../infra/api-limits.ts';
 import { createTestPool, type TestPool } from '../../../helpers/cognito-tokens.ts';
 import { writeJwksFile } from '../../../authorizer/load-handler.ts';
-import { standInMatchesSubscriptionFilter } from './stand-in-filter.ts';
 
 /** The host clients are configured with (as a custom domain would be). */
 export const CONFIGURED_HOST = 'api.example.test';
@@ -78,7 +77,7 @@ export const TEST_RESOLVERS = new Map<string, LoadedResolver>([
     'Subscription.onStatus',
     moduleWith(
       'return { payload: null };',
-      'extensions.setSubscriptionFilter({ filterGroup: [{ filters: [{ fieldName: "status", operator: "eq", value: ctx.args.status }] }] }); return null;',
+      'extensions.setSubscriptionFilter(util.transform.toSubscriptionFilter({ status: { eq: ctx.args.status } })); return null;',
     ),
   ),
   unit(
@@ -218,7 +217,6 @@ export async function startRealtimeFixture(
       return authorizeRequest(authorization, request);
     },
     subscribe: createSubscribe(execution),
-    matchesFilter: standInMatchesSubscriptionFilter,
     acceptedHosts: () => acceptedHosts(port, CONFIGURED_HOST),
     ...partOptions,
     log,
