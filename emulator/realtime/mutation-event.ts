@@ -13,8 +13,8 @@ export interface ResolvedMutationField {
   readonly info: GraphQLResolveInfo;
   /** What the field's resolver returned. */
   readonly result: unknown;
-  /** The `extensions.*` calls its resolver recorded. */
-  readonly extensions: readonly RecordedExtension[];
+  /** The `extensions.*` calls its resolver recorded; `null` when the runner cannot report them. */
+  readonly extensions: readonly RecordedExtension[] | null;
   /** The mutating caller's denied fields. */
   readonly deniedFields: ReadonlySet<string>;
 }
@@ -42,6 +42,6 @@ export function mutationEvent(resolved: ResolvedMutationField): PublishEvent {
   return {
     mutationField: info.fieldName,
     payload: publishedPayload(resolved.result, info.returnType, selectionSets, { schema: info.schema, fragments: info.fragments, deniedFields: resolved.deniedFields }),
-    invalidations: invalidationsOf(resolved.extensions),
+    invalidations: resolved.extensions === null ? [] : invalidationsOf(resolved.extensions),
   };
 }

@@ -4,7 +4,8 @@
  *
  * The one place that knows how those calls reach the emulator: today by reading the
  * `extensions` a handler outcome carries when the runner passes them on; when `runResolver`
- * returns them itself, only this function changes.
+ * returns them itself, only this function changes. A runner that does not report them gives
+ * `extensions: null` ("unknown"), never `[]`: a subscription must not lose its filter silently.
  */
 import type { HandlerRunner } from '../resolvers/handler-runner.ts';
 import type { LoadedResolver } from '../resolvers/resolver-bundles.ts';
@@ -17,9 +18,9 @@ export interface RecordedExtension {
   readonly args: readonly unknown[];
 }
 
-function recordedExtensions(outcome: object): RecordedExtension[] {
+function recordedExtensions(outcome: object): RecordedExtension[] | null {
   const recorded = (outcome as { extensions?: unknown }).extensions;
-  if (!Array.isArray(recorded)) return [];
+  if (!Array.isArray(recorded)) return null;
   return recorded.filter(
     (entry): entry is RecordedExtension =>
       entry !== null && typeof entry === 'object' && typeof (entry as { name?: unknown }).name === 'string' && Array.isArray((entry as { args?: unknown }).args),
@@ -29,21 +30,25 @@ function recordedExtensions(outcome: object): RecordedExtension[] {
 /**
  * @example
  * const { result, extensions } = await runResolverWithExtensions(resolver, invocation, services);
+ * if (extensions === null) refuse(); // the runner cannot say which filters were set
  * extensions.find((call) => call.name === 'setSubscriptionFilter')?.args[0];
  */
 export async function runResolverWithExtensions(
   resolver: LoadedResolver,
   invocation: FieldInvocation,
   services: ResolverServices,
-): Promise<{ result: unknown; extensions: RecordedExtension[] }> {
+): Promise<{ result: unknown; extensions: RecordedExtension[] | null }> {
   const extensions: RecordedExtension[] = [];
+  let reported = true;
   const runHandler: HandlerRunner = async (code, handler, contextJson) => {
     const outcome = await services.runHandler(code, handler, contextJson);
-    extensions.push(...recordedExtensions(outcome));
+    const recorded = recordedExtensions(outcome);
+    if (recorded === null) reported = false;
+    else extensions.push(...recorded);
     return outcome;
   };
   const result = await runResolver(resolver, invocation, { ...services, runHandler });
-  return { result, extensions };
+  return { result, extensions: reported ? extensions : null };
 }
 
 /** The argument of the last `name` call, or `null` when there was none. */

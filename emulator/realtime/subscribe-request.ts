@@ -138,6 +138,12 @@ export function createSubscribe(execution: () => ExecutionServices): Subscribe {
             log: (line) => services.log(`[Subscription.${fieldName}] ${line}`),
             appendError: () => undefined,
           });
+          if (extensions === null) {
+            // Without the filters the resolver set, every event would reach this subscriber: fail closed.
+            services.log(`realtime: Subscription.${fieldName}: the handler runner reports no extensions, so its filters are unknown`);
+            outcome = refusal('InternalFailure', 'An internal failure occurred.');
+            return null;
+          }
           // The runtime checked each filter when the resolver set it; the evaluator fails closed on anything else.
           outcome = {
             filter: lastExtensionArgument(extensions, 'setSubscriptionFilter') as SubscriptionFilter | null,

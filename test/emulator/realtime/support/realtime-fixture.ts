@@ -155,9 +155,9 @@ export interface RealtimeFixture {
  * const client = await fixture.connect({ token: fixture.pool.idToken('agent') });
  */
 export async function startRealtimeFixture(
-  options: { keepAliveIntervalMs?: number; connectionLifetimeMs?: number; tls?: boolean } = {},
+  options: { keepAliveIntervalMs?: number; connectionLifetimeMs?: number; tls?: boolean; runHandler?: HandlerRunner } = {},
 ): Promise<RealtimeFixture> {
-  const { tls = false, ...partOptions } = options;
+  const { tls = false, runHandler: runner = runHandlerWithExtensions, ...partOptions } = options;
   const pool = createTestPool();
   const authorizer = await loadAuthorizer(join(process.cwd(), 'dist', 'authorizer', 'index.mjs'), {
     USER_POOL_ID: pool.userPoolId,
@@ -188,7 +188,7 @@ export async function startRealtimeFixture(
   const execution = (): ExecutionServices => ({
     schema,
     bundles: { resolvers: TEST_RESOLVERS, env: {} },
-    runHandler: runHandlerWithExtensions,
+    runHandler: runner,
     table,
     settings,
     log,
