@@ -48,6 +48,13 @@ export interface RealtimePart extends EmulatorPart {
 /** Close code for a server going away. */
 const CLOSE_GOING_AWAY = 1001;
 
+function positiveDuration(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  // setTimeout cannot wait longer than 2^31 - 1 ms; 0 would make the keep-alive a busy loop.
+  if (!Number.isInteger(value) || value <= 0 || value > 2 ** 31 - 1) throw new RangeError(`${name} must be a whole number of milliseconds between 1 and ${2 ** 31 - 1}; got ${String(value)}.`);
+  return value;
+}
+
 function refuseUpgrade(socket: Duplex, status: string): void {
   socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
@@ -67,21 +74,23 @@ export function createRealtimePart(options: RealtimePartOptions): RealtimePart {
   const connections = new Set<RealtimeConnection>();
   const sockets = new Set<WebSocket>();
   let closing = false;
+  let shutdown: Promise<void> | undefined;
+  const services = {
+    authorize: options.authorize,
+    subscribe: options.subscribe,
+    registry,
+    acceptedHosts: options.acceptedHosts,
+    keepAliveIntervalMs: positiveDuration('keepAliveIntervalMs', options.keepAliveIntervalMs, KEEP_ALIVE_INTERVAL_MS),
+    connectionLifetimeMs: positiveDuration('connectionLifetimeMs', options.connectionLifetimeMs, MAX_CONNECTION_LIFETIME_MS),
+    log: options.log,
+  };
+
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: MAX_FRAME_BYTES,
     // Browsers fail the handshake unless the server selects one of the offered protocols.
     handleProtocols: (protocols) => (protocols.has(GRAPHQL_WS_PROTOCOL) ? GRAPHQL_WS_PROTOCOL : false),
   });
-  const services = {
-    authorize: options.authorize,
-    subscribe: options.subscribe,
-    registry,
-    acceptedHosts: options.acceptedHosts,
-    keepAliveIntervalMs: options.keepAliveIntervalMs ?? KEEP_ALIVE_INTERVAL_MS,
-    connectionLifetimeMs: options.connectionLifetimeMs ?? MAX_CONNECTION_LIFETIME_MS,
-    log: options.log,
-  };
 
   function handle(req: IncomingMessage, socket: Duplex, head: Buffer, url: URL): void {
     if (closing) return refuseUpgrade(socket, '503 Service Unavailable');
@@ -108,20 +117,25 @@ export function createRealtimePart(options: RealtimePartOptions): RealtimePart {
       publish(mutationEvent(resolved));
     },
     connectionCount: () => connections.size,
-    async close() {
+    close() {
       closing = true;
-      const closed = [...sockets].map((ws) => new Promise<void>((resolve) => {
-        if (ws.readyState === ws.CLOSED) return resolve();
-        ws.once('close', () => resolve());
-        // A client that never answers the close frame is cut off.
-        setTimeout(() => {
-          ws.terminate();
-          resolve();
-        }, 2000).unref();
-      }));
-      for (const connection of connections) connection.close(CLOSE_GOING_AWAY, 'Server shutting down.');
-      await Promise.all(closed);
-      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      shutdown ??= shutDown();
+      return shutdown;
     },
   };
+
+  async function shutDown(): Promise<void> {
+    const closed = [...sockets].map((ws) => new Promise<void>((resolve) => {
+      if (ws.readyState === ws.CLOSED) return resolve();
+      ws.once('close', () => resolve());
+      // A client that never answers the close frame is cut off.
+      setTimeout(() => {
+        ws.terminate();
+        resolve();
+      }, 2000).unref();
+    }));
+    for (const connection of connections) connection.close(CLOSE_GOING_AWAY, 'Server shutting down.');
+    await Promise.all(closed);
+    await new Promise<void>((resolve) => wss.close(() => resolve()));
+  }
 }

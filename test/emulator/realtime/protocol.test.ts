@@ -4,7 +4,8 @@
  * connection limits, the lifetime, and a clean close when the emulator stops.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_PAYLOAD_BYTES, MAX_SUBSCRIPTIONS_PER_CONNECTION } from '../../../emulator/realtime/realtime-limits.ts';
+import { createRealtimePart } from '../../../emulator/realtime/realtime-part.ts';
+import { MAX_FRAME_BYTES, MAX_PAYLOAD_BYTES, MAX_SUBSCRIPTIONS_PER_CONNECTION } from '../../../emulator/realtime/realtime-limits.ts';
 import { ackedClient, startSubscription } from './support/acked-client.ts';
 import { startRealtimeFixture, type RealtimeFixture } from './support/realtime-fixture.ts';
 
@@ -109,6 +110,17 @@ describe('Realtime: protocol', () => {
     expect(error.id).toBe(id);
     expect(ack).toEqual({ type: 'start_ack', id: 'after' });
     client.socket.close();
+  });
+
+  it(`closes the socket with 1009 for a frame over ${MAX_FRAME_BYTES} bytes, unread`, async () => {
+    // Prepare
+    const client = await ackedClient(fixture, agent);
+
+    // Act
+    client.sendRaw('x'.repeat(MAX_FRAME_BYTES + 1));
+
+    // Assess
+    expect(await client.closed).toBe(1009);
   });
 
   it('answers a binary frame with an error frame', async () => {
@@ -230,5 +242,33 @@ describe('Realtime: connection lifetime and close', () => {
     expect(await Promise.all(clients.map((client) => client.closed))).toEqual([1001, 1001]);
     expect(fixture.part.connectionCount()).toBe(0);
     await fixture.close();
+  });
+
+  it('refuses new connections once closed', async () => {
+    // Prepare
+    const fixture = await startRealtimeFixture();
+    await fixture.part.close?.();
+
+    // Act
+    const attempt = fixture.connect({ token: fixture.pool.idToken('agent') });
+
+    // Assess
+    await expect(attempt).rejects.toThrow(/503/);
+    await fixture.close();
+  });
+
+  it.each([0, -1, 1.5, 2 ** 31])('refuses a keep-alive interval of %s ms', (value) => {
+    // Act
+    const create = () =>
+      createRealtimePart({
+        authorize: () => Promise.resolve(null),
+        subscribe: () => Promise.resolve({ kind: 'error', errorType: 'Unused', message: 'unused' }),
+        acceptedHosts: () => new Set(),
+        keepAliveIntervalMs: value,
+        log: () => undefined,
+      });
+
+    // Assess
+    expect(create).toThrow(RangeError);
   });
 });
