@@ -14,9 +14,9 @@ import { createTokenIssuer } from './token-issuer.ts';
 import type { PreTokenGenerationHandler, TriggerVersion } from './trigger-event.ts';
 import { createUserStore, type PoolUser } from './user-store.ts';
 
-/** The local pool id of DESIGN §6. */
+/** The local pool id (README, "Quickstart"; `docs/cognito.md`). */
 export const DEFAULT_USER_POOL_ID = 'us-east-1_localdev';
-/** The local app client id of DESIGN §6. */
+/** The local app client id (README, "Quickstart"; `docs/cognito.md`). */
 export const DEFAULT_CLIENT_ID = 'localdevclient';
 /** Cognito's default ID and access token lifetime: 60 minutes. */
 export const DEFAULT_TOKEN_LIFETIME_SECONDS = 3_600;

@@ -4,7 +4,7 @@
  * `deniedFields`, and answer in AppSync's shape.
  *
  * A denied field is never resolved: its value is `null`, with AppSync's `Unauthorized` error and
- * normal null propagation. That holds for mutations too (the notes leave open whether AppSync
+ * normal null propagation. That holds for mutations too (AWS does not document whether AppSync
  * still runs a denied mutation's resolver; not running it is the safe reading, and the
  * resolvers re-check anyway).
  */
@@ -23,12 +23,12 @@ import {
   type ValidationRule,
 } from 'graphql';
 import type { DataSource } from '../dynamodb/dynamodb-data-source.ts';
+import { emulatorDataSources } from '../resolvers/data-sources.ts';
 import type { HandlerRunner } from '../resolvers/handler-runner.ts';
 import type { ResolverBundles } from '../resolvers/resolver-bundles.ts';
 import { fieldInvocation } from '../resolvers/resolver-context.ts';
-import { runResolver, type ResolverServices } from '../resolvers/run-resolver.ts';
+import { runResolver } from '../resolvers/run-resolver.ts';
 import type { ResolvedMutationField } from '../realtime/mutation-event.ts';
-import { runResolverWithExtensions } from '../realtime/resolver-extensions.ts';
 import { AppSyncFieldError, appSyncLocations, formatExecutionError, unauthorizedFieldError, type AppSyncErrorEntry } from './appsync-error.ts';
 import { queryDepthRule } from './query-depth-rule.ts';
 import { formatSyntaxError, formatValidationError, formatVariableError } from './validation-errors.ts';
@@ -97,9 +97,9 @@ const fieldResolver: GraphQLFieldResolver<unknown, RequestState> = async (source
     headers: state.request.headers,
     env: state.services.bundles.env,
   });
-  const resolverServices: ResolverServices = {
+  const run = await runResolver(resolver, invocation, {
     runHandler: state.services.runHandler,
-    table: state.services.table,
+    dataSources: emulatorDataSources({ table: state.services.table }),
     log: (line) => state.services.log(`[${coordinate}] ${line}`),
     appendError: (error) => {
       state.appended.push({
@@ -111,12 +111,11 @@ const fieldResolver: GraphQLFieldResolver<unknown, RequestState> = async (source
         message: error.message,
       });
     },
-  };
-  const { onMutationField } = state.services;
-  if (onMutationField === undefined || info.parentType !== info.schema.getMutationType()) return runResolver(resolver, invocation, resolverServices);
-  const { result, extensions } = await runResolverWithExtensions(resolver, invocation, resolverServices);
-  onMutationField({ info, result, extensions, deniedFields: state.request.deniedFields });
-  return result;
+  });
+  if (state.services.onMutationField !== undefined && info.parentType === info.schema.getMutationType()) {
+    state.services.onMutationField({ info, result: run.value, extensions: run.extensions, deniedFields: state.request.deniedFields });
+  }
+  return run.value;
 };
 
 /** The validation rules for the settings: graphql-js's, the depth limit, introspection. */

@@ -3,23 +3,23 @@
  * `execute-request.ts` reports it here, and it becomes one {@link PublishEvent}.
  */
 import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import type { ExtensionCall } from '../sandbox/handler-runner.ts';
 import { MAX_INVALIDATIONS_PER_REQUEST } from '../runtime/subscription-extensions.ts';
 import { publishedPayload } from './published-payload.ts';
 import type { PublishEvent } from './registration.ts';
-import type { RecordedExtension } from './resolver-extensions.ts';
 
 /** One resolved root mutation field, as the GraphQL endpoint reports it. */
 export interface ResolvedMutationField {
   readonly info: GraphQLResolveInfo;
   /** What the field's resolver returned. */
   readonly result: unknown;
-  /** The `extensions.*` calls its resolver recorded; `null` when the runner cannot report them. */
-  readonly extensions: readonly RecordedExtension[] | null;
+  /** The `extensions.*` calls its resolver made (`ResolverRun.extensions`). */
+  readonly extensions: readonly ExtensionCall[];
   /** The mutating caller's denied fields. */
   readonly deniedFields: ReadonlySet<string>;
 }
 
-function invalidationsOf(extensions: readonly RecordedExtension[]): PublishEvent['invalidations'] {
+function invalidationsOf(extensions: readonly ExtensionCall[]): PublishEvent['invalidations'] {
   const out: Array<{ subscriptionField: string; payload: unknown }> = [];
   for (const call of extensions) {
     if (call.name !== 'invalidateSubscriptions') continue;
@@ -42,6 +42,6 @@ export function mutationEvent(resolved: ResolvedMutationField): PublishEvent {
   return {
     mutationField: info.fieldName,
     payload: publishedPayload(resolved.result, info.returnType, selectionSets, { schema: info.schema, fragments: info.fragments, deniedFields: resolved.deniedFields }),
-    invalidations: resolved.extensions === null ? [] : invalidationsOf(resolved.extensions),
+    invalidations: invalidationsOf(resolved.extensions),
   };
 }

@@ -112,10 +112,7 @@ export function createRealtimePart(options: RealtimePartOptions): RealtimePart {
     name: 'realtime',
     upgrades: [{ path: REALTIME_PATH, handle }],
     publish,
-    onMutationField: (resolved) => {
-      if (resolved.extensions === null) options.log(`realtime: ${resolved.info.fieldName}: the handler runner reports no extensions, so its invalidations cannot be applied`);
-      publish(mutationEvent(resolved));
-    },
+    onMutationField: (resolved) => publish(mutationEvent(resolved)),
     connectionCount: () => connections.size,
     close() {
       closing = true;

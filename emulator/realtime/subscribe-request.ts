@@ -23,10 +23,19 @@ import {
 } from 'graphql';
 import { AppSyncFieldError, formatExecutionError, unauthorizedFieldError } from '../graphql/appsync-error.ts';
 import { prepareDocument, type ExecutionServices } from '../graphql/execute-request.ts';
+import { emulatorDataSources } from '../resolvers/data-sources.ts';
 import { fieldInvocation } from '../resolvers/resolver-context.ts';
+import { runResolver } from '../resolvers/run-resolver.ts';
 import type { SubscriptionFilter } from '../runtime/subscription-filter-rules.ts';
+import type { ExtensionCall } from '../sandbox/handler-runner.ts';
 import type { Registration, Subscribe, SubscribeError, SubscribeRequest } from './registration.ts';
-import { lastExtensionArgument, runResolverWithExtensions } from './resolver-extensions.ts';
+
+/** The filter the last `name` call set, or `null` when the resolver made none. */
+function lastFilter(extensions: readonly ExtensionCall[], name: string): SubscriptionFilter | null {
+  const calls = extensions.filter((call) => call.name === name);
+  // The runtime checked the filter when the resolver set it; the evaluator fails closed on anything else.
+  return (calls[calls.length - 1]?.args[0] as SubscriptionFilter | undefined) ?? null;
+}
 
 function refusal(errorType: string, message: string): SubscribeError {
   return { kind: 'error', errorType, message };
@@ -132,22 +141,15 @@ export function createSubscribe(execution: () => ExecutionServices): Subscribe {
         }
         const invocation = fieldInvocation(args, source, info, { resolverContext: request.resolverContext, headers: request.headers, env: services.bundles.env });
         try {
-          const { extensions } = await runResolverWithExtensions(resolver, invocation, {
+          const { extensions } = await runResolver(resolver, invocation, {
             runHandler: services.runHandler,
-            table: services.table,
+            dataSources: emulatorDataSources({ table: services.table }),
             log: (line) => services.log(`[Subscription.${fieldName}] ${line}`),
             appendError: () => undefined,
           });
-          if (extensions === null) {
-            // Without the filters the resolver set, every event would reach this subscriber: fail closed.
-            services.log(`realtime: Subscription.${fieldName}: the handler runner reports no extensions, so its filters are unknown`);
-            outcome = refusal('InternalFailure', 'An internal failure occurred.');
-            return null;
-          }
-          // The runtime checked each filter when the resolver set it; the evaluator fails closed on anything else.
           outcome = {
-            filter: lastExtensionArgument(extensions, 'setSubscriptionFilter') as SubscriptionFilter | null,
-            invalidationFilter: lastExtensionArgument(extensions, 'setSubscriptionInvalidationFilter') as SubscriptionFilter | null,
+            filter: lastFilter(extensions, 'setSubscriptionFilter'),
+            invalidationFilter: lastFilter(extensions, 'setSubscriptionInvalidationFilter'),
             args,
           };
         } catch (error) {

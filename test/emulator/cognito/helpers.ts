@@ -18,7 +18,7 @@ export interface ServedPool {
   close(): Promise<void>;
 }
 
-/** The password of every seeded user (DESIGN §6). */
+/** The password of every seeded user (`emulator/seed-users.json`). */
 export const SEED_PASSWORD = 'Passw0rd!';
 
 /** The seeded users of `emulator/seed-users.json` and their groups. */

@@ -6,9 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_PAYLOAD_BYTES } from '../../../emulator/realtime/realtime-limits.ts';
-import type { HandlerRunner } from '../../../emulator/resolvers/handler-runner.ts';
 import { ackedClient, startSubscription } from './support/acked-client.ts';
-import { runHandlerWithExtensions, startRealtimeFixture, type RealtimeFixture } from './support/realtime-fixture.ts';
+import { startRealtimeFixture, type RealtimeFixture } from './support/realtime-fixture.ts';
 
 const UPDATE = `mutation Update($id: ID!, $title: String, $status: String, $reporter: String, $internalNotes: String) {
   updateTicket(id: $id, title: $title, status: $status, reporter: $reporter, internalNotes: $internalNotes) { id title status reporter internalNotes }
@@ -81,28 +80,6 @@ describe('Realtime: subscribing', () => {
     // Assess
     expect(answer).toMatchObject({ type: 'error', id: 'vars', payload: { errors: [{ errorType: 'ValidationError' }] } });
     client.socket.close();
-  });
-});
-
-describe('Realtime: a handler runner that does not report extensions', () => {
-  it('refuses a subscription whose resolver may have set a filter, and still admits one without a resolver', async () => {
-    // Prepare: a runner like one that drops the recorded extensions calls.
-    const withoutExtensions: HandlerRunner = async (code, handler, contextJson) => {
-      const { extensions: _dropped, ...outcome } = (await runHandlerWithExtensions(code, handler, contextJson)) as Awaited<ReturnType<HandlerRunner>> & { extensions?: unknown };
-      return outcome;
-    };
-    const fixture = await startRealtimeFixture({ runHandler: withoutExtensions });
-    const agent = fixture.pool.idToken('agent');
-    const client = await ackedClient(fixture, agent);
-
-    // Act
-    const filtered = await startSubscription(fixture, client, 'filtered', agent, 'subscription { onStatus(status: "OPEN") { id } }');
-    const plain = await startSubscription(fixture, client, 'plain', agent, 'subscription { onTicketUpdated(id: "t1") { id } }');
-
-    // Assess
-    expect(filtered).toEqual({ type: 'error', id: 'filtered', payload: { errors: [{ errorType: 'InternalFailure', message: 'An internal failure occurred.' }] } });
-    expect(plain).toEqual({ type: 'start_ack', id: 'plain' });
-    await fixture.close();
   });
 });
 

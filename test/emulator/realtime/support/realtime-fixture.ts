@@ -18,9 +18,8 @@ import { loadAuthorizer, type AuthorizerHandler } from '../../../../emulator/aut
 import { deniedFieldSet } from '../../../../emulator/graphql/denied-fields.ts';
 import { buildExecutableSchema } from '../../../../emulator/graphql/executable-schema.ts';
 import { executeRequest, type ExecutionServices, type GraphQLResponse } from '../../../../emulator/graphql/execute-request.ts';
-import type { HandlerRunner } from '../../../../emulator/resolvers/handler-runner.ts';
 import type { LoadedResolver } from '../../../../emulator/resolvers/resolver-bundles.ts';
-import { runHandler } from '../../../../emulator/sandbox/handler-runner.ts';
+import { createSandboxRunner } from '../../../../emulator/resolvers/sandbox-runner.ts';
 import { acceptedHosts, createRealtimePart, createSubscribe, REALTIME_PATH, type RealtimePart } from '../../../../emulator/realtime/index.ts';
 import { AUTHORIZATION_TOKEN_PATTERN, QUERY_DEPTH_LIMIT, RESOLVER_COUNT_LIMIT } from '../../../../infra/api-limits.ts';
 import { createTestPool, type TestPool } from '../../../helpers/cognito-tokens.ts';
@@ -61,7 +60,10 @@ function moduleWith(request: string, response: string): string {
   ].join('\n');
 }
 
-const unit = (coordinate: string, code: string): [string, LoadedResolver] => [coordinate, { kind: 'UNIT', coordinate, code, dataSource: 'NONE' }];
+function unit(coordinate: string, code: string): [string, LoadedResolver] {
+  const [typeName = '', fieldName = ''] = coordinate.split('.');
+  return [coordinate, { kind: 'UNIT', typeName, fieldName, coordinate, code, dataSource: 'NONE' }];
+}
 
 /** The resolvers: NONE data sources, as subscription resolvers usually are. */
 export const TEST_RESOLVERS = new Map<string, LoadedResolver>([
@@ -94,23 +96,6 @@ export const TEST_RESOLVERS = new Map<string, LoadedResolver>([
   ),
   unit('Subscription.onRefused', moduleWith('util.error("Tickets are closed today.", "TicketsClosed"); return {};', 'return null;')),
 ]);
-
-/**
- * The sandbox's `runHandler` seen through the emulator's runner contract, passing the
- * recorded `extensions` on (the emulator's own sandbox runner does not pass them yet).
- */
-export const runHandlerWithExtensions: HandlerRunner = async (code, handler, contextJson) => {
-  const outcome = runHandler(code, handler, contextJson);
-  return {
-    result: outcome.earlyReturn === undefined ? outcome.result : outcome.earlyReturn.value,
-    error: outcome.error ?? null,
-    outErrors: outcome.outErrors,
-    stash: outcome.stash,
-    earlyReturn: outcome.earlyReturn === undefined ? null : { skipTo: outcome.earlyReturn.skipTo },
-    logs: outcome.logs,
-    extensions: outcome.extensions,
-  };
-};
 
 /** How a client hands over its header object. */
 export type HeaderMethod = 'protocol' | 'query' | 'headers';
@@ -155,9 +140,9 @@ export interface RealtimeFixture {
  * const client = await fixture.connect({ token: fixture.pool.idToken('agent') });
  */
 export async function startRealtimeFixture(
-  options: { keepAliveIntervalMs?: number; connectionLifetimeMs?: number; tls?: boolean; runHandler?: HandlerRunner } = {},
+  options: { keepAliveIntervalMs?: number; connectionLifetimeMs?: number; tls?: boolean } = {},
 ): Promise<RealtimeFixture> {
-  const { tls = false, runHandler: runner = runHandlerWithExtensions, ...partOptions } = options;
+  const { tls = false, ...partOptions } = options;
   const pool = createTestPool();
   const authorizer = await loadAuthorizer(join(process.cwd(), 'dist', 'authorizer', 'index.mjs'), {
     USER_POOL_ID: pool.userPoolId,
@@ -181,6 +166,7 @@ export async function startRealtimeFixture(
   const log = (line: string): void => {
     logs.push(line);
   };
+  const runHandler = createSandboxRunner({ authType: 'Lambda Authorization' }, log);
   const schema = buildExecutableSchema(TEST_SCHEMA);
   const settings = { queryDepthLimit: QUERY_DEPTH_LIMIT, resolverCountLimit: RESOLVER_COUNT_LIMIT, introspection: true };
   const table = { invoke: () => Promise.reject(new Error('The tests use NONE data sources only.')) };
@@ -188,7 +174,7 @@ export async function startRealtimeFixture(
   const execution = (): ExecutionServices => ({
     schema,
     bundles: { resolvers: TEST_RESOLVERS, env: {} },
-    runHandler: runner,
+    runHandler,
     table,
     settings,
     log,
