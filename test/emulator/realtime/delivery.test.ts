@@ -39,6 +39,18 @@ describe('Realtime: subscribing', () => {
     client.socket.close();
   });
 
+  it('refuses a subscription whose resolver sets a filter the runtime rejects', async () => {
+    // Prepare
+    const client = await ackedClient(fixture, agent);
+
+    // Act
+    const answer = await startSubscription(fixture, client, 'bad-filter', agent, 'subscription { onBadFilter { id } }');
+
+    // Assess
+    expect(answer).toMatchObject({ type: 'error', id: 'bad-filter', payload: { errors: [{ errorType: 'SubscriptionFilterError' }] } });
+    client.socket.close();
+  });
+
   it('gives the resolver ctx.info.selectionSetList and ctx.identity, so it can refuse a field the caller may not read', async () => {
     // Prepare
     const client = await ackedClient(fixture, customer);

@@ -49,6 +49,7 @@ export const TEST_SCHEMA = /* GraphQL */ `
     onStatus(status: String!): Ticket @aws_subscribe(mutations: ["updateTicket"])
     onMyTickets: Ticket @aws_subscribe(mutations: ["updateTicket"])
     onRefused: Ticket @aws_subscribe(mutations: ["updateTicket"])
+    onBadFilter: Ticket @aws_subscribe(mutations: ["updateTicket"])
   }
 `;
 
@@ -93,6 +94,10 @@ export const TEST_RESOLVERS = new Map<string, LoadedResolver>([
         'return null;',
       ].join(' '),
     ),
+  ),
+  unit(
+    'Subscription.onBadFilter',
+    moduleWith('return { payload: null };', 'extensions.setSubscriptionFilter({ filterGroup: [{ filters: [{ fieldName: "status", operator: "like", value: "x" }] }] }); return null;'),
   ),
   unit('Subscription.onRefused', moduleWith('util.error("Tickets are closed today.", "TicketsClosed"); return {};', 'return null;')),
 ]);
