@@ -111,6 +111,10 @@ export const serverMessage = {
   /** A refused connection; Amplify treats `UnauthorizedException` and 400/401/403 as final. */
   connectionError: (errorType: string, errorCode: number, message: string): string =>
     JSON.stringify({ type: 'connection_error', payload: { errors: [{ errorType, message, errorCode }] } }),
-  /** What an invalidated subscription's client gets before its socket closes. */
-  subscriptionComplete: (): string => JSON.stringify({ message: 'Subscription complete.' }),
+  /**
+   * What an invalidated subscription's client gets before its socket closes: AppSync's
+   * documented `{"message":"Subscription complete."}`, carried by a `complete` for that id so
+   * that clients also know which subscription ended.
+   */
+  invalidated: (id: string): string => JSON.stringify({ type: 'complete', id, payload: { message: 'Subscription complete.' } }),
 };

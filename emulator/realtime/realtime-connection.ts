@@ -87,7 +87,7 @@ export function openConnection(ws: WebSocket, header: ConnectionHeader | null, s
     },
     invalidate(id) {
       if (entries.get(id)?.live !== true) return;
-      connection.send(JSON.stringify({ type: 'complete', id, payload: JSON.parse(serverMessage.subscriptionComplete()) as unknown }));
+      connection.send(serverMessage.invalidated(id));
       connection.close(CLOSE_NORMAL, 'Subscription complete.');
     },
     close(code, reason) {
