@@ -37,6 +37,13 @@ function lastFilter(extensions: readonly ExtensionCall[], name: string): Subscri
   return (calls[calls.length - 1]?.args[0] as SubscriptionFilter | undefined) ?? null;
 }
 
+/** What the subscription resolver's one run decided. */
+interface ResolverOutcome {
+  readonly filter: SubscriptionFilter | null;
+  readonly invalidationFilter: SubscriptionFilter | null;
+  readonly args: Readonly<Record<string, unknown>>;
+}
+
 function refusal(errorType: string, message: string): SubscribeError {
   return { kind: 'error', errorType, message };
 }
@@ -126,7 +133,7 @@ export function createSubscribe(execution: () => ExecutionServices): Subscribe {
 
     // Executing the document once gives the resolver real coerced arguments and a real
     // `info`; the root field's value itself is not used (the resolver's result is ignored).
-    let outcome: { filter: SubscriptionFilter | null; invalidationFilter: SubscriptionFilter | null; args: Record<string, unknown> } | SubscribeError | null = null;
+    let outcome: ResolverOutcome | SubscribeError | null = null;
     const resolver = services.bundles.resolvers.get(`Subscription.${fieldName}`);
     const result = await execute({
       schema: services.schema,
@@ -166,7 +173,7 @@ export function createSubscribe(execution: () => ExecutionServices): Subscribe {
       // Variables that do not coerce.
       return refusal('ValidationError', (result.errors ?? []).map((error) => error.message).join(' '));
     }
-    const settled = outcome as { filter: SubscriptionFilter | null; invalidationFilter: SubscriptionFilter | null; args: Record<string, unknown> } | SubscribeError | null;
+    const settled = outcome as ResolverOutcome | SubscribeError | null;
     if (settled === null) return refusal('InternalFailure', 'An internal failure occurred.');
     if ('kind' in settled) return settled;
     const argumentValues = Object.fromEntries(Object.entries(settled.args).filter(([, value]) => value !== null && value !== undefined));
