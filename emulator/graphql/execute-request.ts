@@ -28,6 +28,7 @@ import type { HandlerRunner } from '../resolvers/handler-runner.ts';
 import type { ResolverBundles } from '../resolvers/resolver-bundles.ts';
 import { fieldInvocation } from '../resolvers/resolver-context.ts';
 import { runResolver } from '../resolvers/run-resolver.ts';
+import type { ResolvedMutationField } from '../realtime/mutation-event.ts';
 import { AppSyncFieldError, appSyncLocations, formatExecutionError, unauthorizedFieldError, type AppSyncErrorEntry } from './appsync-error.ts';
 import { queryDepthRule } from './query-depth-rule.ts';
 import { formatSyntaxError, formatValidationError, formatVariableError } from './validation-errors.ts';
@@ -59,6 +60,8 @@ export interface ExecutionServices {
   readonly settings: ExecutionSettings;
   /** Server-side diagnostics (internal failures, resolver logs); never sent to the client. */
   readonly log: (line: string) => void;
+  /** Called after each root `Mutation` field resolves, in order: real-time publishing. */
+  readonly onMutationField?: (resolved: ResolvedMutationField) => void;
 }
 
 /** The response body, in AppSync's shape. */
@@ -109,6 +112,9 @@ const fieldResolver: GraphQLFieldResolver<unknown, RequestState> = async (source
       });
     },
   });
+  if (state.services.onMutationField !== undefined && info.parentType === info.schema.getMutationType()) {
+    state.services.onMutationField({ info, result: run.value, extensions: run.extensions, deniedFields: state.request.deniedFields });
+  }
   return run.value;
 };
 
