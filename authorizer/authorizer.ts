@@ -6,7 +6,7 @@ import { createDecisionCache, DEFAULT_DECISION_CACHE_ENTRIES } from './decision-
 import { JwksNotAvailableInCacheError, JwksValidationError, WaitPeriodNotYetEndedJwkError } from 'aws-jwt-verify/error';
 import { deniedFields, toResolverContext, type ResolverContext } from '../policy/index.ts';
 import { JwksFetchError } from './errors.ts';
-import { identityFromClaims, type CognitoClaims } from './identity.ts';
+import { identityFromClaims, type CognitoClaims, type MachineClientIds } from './identity.ts';
 import type { Logger } from './logger.ts';
 import { extractToken, tokenFingerprint } from './token.ts';
 
@@ -29,6 +29,8 @@ export interface TokenVerifier {
 /** Options of {@link createAuthorizer}. */
 export interface AuthorizerOptions {
   readonly verifier: TokenVerifier;
+  /** The configured `MACHINE_CLIENT_IDS`: tokens of these clients stand for machines. */
+  readonly machineClientIds: readonly string[];
   /** The configured `AUTH_TTL_SECONDS`. */
   readonly ttlSeconds: number;
   readonly logger: Logger;
@@ -69,10 +71,11 @@ export function decisionTtl(ttlSeconds: number, exp: unknown, nowMs: number): nu
  * with the error's class and the token's fingerprint, never the token.
  *
  * @example
- * export const handler = createAuthorizer({ verifier, ttlSeconds: 300, logger });
+ * export const handler = createAuthorizer({ verifier, machineClientIds: [], ttlSeconds: 300, logger });
  */
 export function createAuthorizer(options: AuthorizerOptions): (event: AuthorizerEvent) => Promise<AuthorizerAnswer> {
   const { verifier, ttlSeconds, logger } = options;
+  const machineClientIds: MachineClientIds = new Set(options.machineClientIds);
   const now = options.now ?? Date.now;
   const cache = createDecisionCache<Grant>({
     maxEntries: options.cacheEntries ?? DEFAULT_DECISION_CACHE_ENTRIES,
@@ -86,7 +89,7 @@ export function createAuthorizer(options: AuthorizerOptions): (event: Authorizer
       let grant = cache.get(token);
       if (grant === undefined) {
         const claims = await verifier.verify(token);
-        const identity = identityFromClaims(claims);
+        const identity = identityFromClaims(claims, machineClientIds);
         grant = { resolverContext: toResolverContext(identity), deniedFields: deniedFields(identity), exp: Number(claims.exp) };
         cache.set(token, grant, grant.exp);
       }

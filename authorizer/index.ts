@@ -26,4 +26,4 @@ if (config.jwksFile !== null) {
 }
 
 /** The AppSync Lambda authorizer handler. */
-export const handler = createAuthorizer({ verifier, ttlSeconds: config.ttlSeconds, logger });
+export const handler = createAuthorizer({ verifier, machineClientIds: config.machineClientIds, ttlSeconds: config.ttlSeconds, logger });

@@ -20,7 +20,7 @@ export interface VerifierOptions extends GuardedFetcherOptions {
 
 /**
  * Creates the Cognito verifier: ID and access tokens (`tokenUse: null`) of the configured app
- * clients, both issuer forms, JWKS fetches guarded by {@link GuardedFetcher}, fetched keys
+ * clients, users' and machines' (which of them a token may be is decided by `identityFromClaims`), both issuer forms, JWKS fetches guarded by {@link GuardedFetcher}, fetched keys
  * refreshed by {@link ExpiringJwksCache}.
  *
  * @example
@@ -30,7 +30,7 @@ export function createVerifier(config: AuthorizerConfig, options: VerifierOption
   const fetcher: Fetcher = new GuardedFetcher(options);
   const jwksCache = new ExpiringJwksCache({ fetcher, maxAgeMs: options.jwksMaxAgeMs, now: options.now });
   return CognitoJwtVerifier.create(
-    { userPoolId: config.userPoolId, tokenUse: null, clientId: [...config.clientIds] },
+    { userPoolId: config.userPoolId, tokenUse: null, clientId: [...config.clientIds, ...config.machineClientIds] },
     { jwksCache },
   );
 }

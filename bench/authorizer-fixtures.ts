@@ -91,6 +91,7 @@ export function createBenchHandler(
 ): Handler {
   return createAuthorizer({
     verifier: options.verifier ?? createBenchVerifier(fixture),
+    machineClientIds: fixture.config.machineClientIds,
     ttlSeconds: fixture.config.ttlSeconds,
     logger: silentLogger,
     ...(options.cacheEntries === undefined ? {} : { cacheEntries: options.cacheEntries }),

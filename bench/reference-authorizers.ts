@@ -40,9 +40,12 @@ function assertCognitoClient(claims: Record<string, unknown>, clientIds: readonl
   if (typeof client !== 'string' || !clientIds.includes(client)) throw new Error('token_use or client mismatch');
 }
 
+// The reference authorizers serve user tokens only, as the bench's pool mints them.
+const NO_MACHINE_CLIENTS: ReadonlySet<string> = new Set();
+
 /** The answer from verified claims: the same work our handler does after verification. */
 function answerFor(claims: CognitoClaims & { readonly exp?: unknown }, ttlSeconds: number): AuthorizerAnswer {
-  const identity = identityFromClaims(claims);
+  const identity = identityFromClaims(claims, NO_MACHINE_CLIENTS);
   return {
     isAuthorized: true,
     resolverContext: toResolverContext(identity),

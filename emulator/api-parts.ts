@@ -1,7 +1,7 @@
 /**
  * The parts of the API that a rebuild replaces together: the schema, the resolver bundles, the
  * authorizer and the pre-token-generation trigger. Loaded as one set so a request never mixes
- * two builds.
+ * two builds, and held in one swappable holder that the other parts read per request.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -58,4 +58,47 @@ export async function loadApiParts(source: ApiPartsSource): Promise<ApiParts> {
     loadTrigger(triggerPath),
   ]);
   return { schema, bundles, authorizer, trigger };
+}
+
+/** The set in use, swapped whole by a reload. */
+export interface ApiPartsHolder {
+  /** The set in use. Throws before the first {@link ApiPartsHolder.load}. */
+  current(): ApiParts;
+  /** Loads a set from `source` and swaps it in; a failed load leaves the set in use. */
+  load(source: ApiPartsSource): Promise<void>;
+  /** Loads again from the last source (what the watcher does after a rebuild). */
+  reload(): Promise<void>;
+  /**
+   * The current set's trigger, as one stable function: the user pool is created before the
+   * set can load (the authorizer needs the pool's keys), and follows every swap through this.
+   */
+  readonly trigger: ApiParts['trigger'];
+}
+
+/**
+ * @example
+ * const api = createApiPartsHolder();
+ * const pool = await createIdentityProvider({ inMemory: true, preTokenGeneration: api.trigger });
+ * await api.load({ distDir: 'dist', tableName: 'helpdesk', authorizerEnv });
+ * api.current().schema;
+ */
+export function createApiPartsHolder(): ApiPartsHolder {
+  let parts: ApiParts | null = null;
+  let lastSource: ApiPartsSource | null = null;
+  const current = (): ApiParts => {
+    if (parts === null) throw new Error('The emulator is still starting: the API parts are not loaded yet.');
+    return parts;
+  };
+  return {
+    current,
+    async load(source) {
+      parts = await loadApiParts(source);
+      lastSource = source;
+    },
+    async reload() {
+      if (lastSource === null) throw new Error('Nothing to reload: the API parts were never loaded.');
+      parts = await loadApiParts(lastSource);
+    },
+    trigger: (event, context, callback) => current().trigger(event, context, callback),
+  };
 }

@@ -7,6 +7,7 @@
  * environment.
  */
 import { parseArgs } from 'node:util';
+import { MAX_AUTHORIZER_RESULT_TTL_SECONDS } from '../infra/api-limits.ts';
 import { JWKS_FAULT_USAGE, JwksFaultSpecError, parseJwksFaultSpec } from './faults/index.ts';
 import type { EmulatorOptions } from './start-emulator.ts';
 
@@ -28,10 +29,7 @@ ACCESS_TOKEN_EMAIL, USER_POOL_ID, APP_CLIENT_ID, AUTH_TTL_SECONDS.`;
 
 /** Why the command line was refused. */
 export class CliUsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'CliUsageError';
-  }
+  override readonly name = 'CliUsageError';
 }
 
 function port(text: string, source: string): number {
@@ -73,8 +71,8 @@ export function readCliOptions(argv: readonly string[], env: Readonly<Record<str
   const values = parsed.values;
   const ttl = env.AUTH_TTL_SECONDS?.trim();
   const ttlSeconds = ttl === undefined || ttl === '' ? undefined : Number(ttl);
-  if (ttlSeconds !== undefined && (!Number.isInteger(ttlSeconds) || ttlSeconds < 0 || ttlSeconds > 3600)) {
-    throw new CliUsageError(`AUTH_TTL_SECONDS must be a whole number of seconds from 0 to 3600, got "${ttl}".`);
+  if (ttlSeconds !== undefined && (!Number.isInteger(ttlSeconds) || ttlSeconds < 0 || ttlSeconds > MAX_AUTHORIZER_RESULT_TTL_SECONDS)) {
+    throw new CliUsageError(`AUTH_TTL_SECONDS must be a whole number of seconds from 0 to ${MAX_AUTHORIZER_RESULT_TTL_SECONDS}, got "${ttl}".`);
   }
   let jwksFaults;
   try {

@@ -7,7 +7,7 @@ import { startEmulator } from './start-emulator.ts';
 import { DEFAULT_SEED_FILE } from './cognito/index.ts';
 
 async function main(): Promise<void> {
-  // The SDK's dependencies are pinned on purpose (APPSYNC-NOTES): its Node 22 notice is noise here.
+  // The AWS SDK is pinned in package.json on purpose, so its notice that later releases need Node 22 is noise here.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   let cli;
   try {

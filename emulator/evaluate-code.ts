@@ -1,12 +1,12 @@
-import { MAX_CODE_LENGTH, type CodeError } from './sandbox/index.ts';
-import { runHandler, type HandlerName, type RunHandlerOptions } from './sandbox/handler-runner.ts';
-
 /**
  * `evaluateCode`: AppSync's `EvaluateCode` API, answered on this machine. Same input and output
  * shapes as `@aws-sdk/client-appsync`'s `EvaluateCodeCommand`, so one resolver test can run
  * here or against AWS unchanged
  * (https://docs.aws.amazon.com/appsync/latest/APIReference/API_EvaluateCode.html).
  */
+import { MAX_CODE_LENGTH } from '../infra/api-limits.ts';
+import type { CodeError } from './sandbox/index.ts';
+import { runHandler, type HandlerName, type RunHandlerOptions } from './sandbox/handler-runner.ts';
 
 /** The input of `EvaluateCode`. */
 export interface EvaluateCodeInput {

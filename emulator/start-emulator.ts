@@ -1,44 +1,47 @@
 /**
- * `startEmulator`: the whole API on this machine. One HTTP server with
- * - `POST /graphql`: AppSync's endpoint, authorized by the project's real Lambda authorizer
- *   bundle, executing `schema.graphql` with the built resolver bundles in the sandbox;
- * - `POST /` (`X-Amz-Target: AWSCognitoIdentityProviderService.*`) and
- *   `GET /<userPoolId>/.well-known/jwks.json`: the local Cognito user pool;
- * - `GET /` and `/console/*`: the console (`emulator/console/`);
- * and a DynamoDB table in dynalite (on disk under the data directory, in memory, or at
- * `DYNAMODB_ENDPOINT`).
+ * `startEmulator`: the whole API on this machine, composed from parts (see `README.md` here):
+ * - the GraphQL endpoint (`graphql/`): `POST /graphql`, authorized by the project's real Lambda
+ *   authorizer bundle, executing `schema.graphql` with the built resolver bundles in the sandbox;
+ * - the local Cognito user pool (`cognito-part.ts`): `POST /` and the pool's JWKS;
+ * - the console (`console/`): `GET /` and `/console/*`;
+ * over a DynamoDB table in dynalite (on disk under the data directory, in memory, or at
+ * `DYNAMODB_ENDPOINT`). This is the only place that composes parts: each is given what it
+ * needs from the ones before it, and the router (`http/`) serves them all on one port.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   AUTHORIZATION_TOKEN_PATTERN,
   DEFAULT_AUTHORIZER_RESULT_TTL_SECONDS,
   QUERY_DEPTH_LIMIT,
   RESOLVER_COUNT_LIMIT,
 } from '../infra/api-limits.ts';
+import { PROJECT_ROOT } from '../scripts/project-root.ts';
+import { createApiPartsHolder } from './api-parts.ts';
 import { createAuthorizationCache } from './auth/authorization-cache.ts';
 import { authorizeRequest, type AuthorizationServices } from './auth/authorize-request.ts';
-import { createCognitoRouteHandler, createIdentityProvider, type IdentityProvider, type PreTokenGenerationHandler } from './cognito/index.ts';
-import { createConsoleRoutes } from './console/index.ts';
-import { attachJwksHost, type JwksFaults } from './faults/index.ts';
-import { createSandboxRunner } from './resolvers/sandbox-runner.ts';
-import { rebuildOnChange } from './dev/rebuild-on-change.ts';
-import { openDynamoDb } from './dynamodb/dynamodb-endpoint.ts';
+import { OAUTH_TOKEN_PATH, type IdentityProvider } from './cognito/index.ts';
+import { createCognitoPart } from './cognito-part.ts';
+import { createConsolePart } from './console/index.ts';
+import { rebuildOnChange, type RebuildOnChange } from './dev/rebuild-on-change.ts';
+import { openDynamoDb, type DynamoDbEndpoint } from './dynamodb/dynamodb-endpoint.ts';
 import { createDynamoDbDataSource } from './dynamodb/dynamodb-data-source.ts';
 import { loadPaginationKey } from './dynamodb/pagination-key.ts';
 import { createReadWriteLock } from './dynamodb/read-write-lock.ts';
 import { ensureTable } from './dynamodb/table-setup.ts';
-import type { ExecutionServices } from './graphql/execute-request.ts';
-import { startServer, type Route } from './http/emulator-server.ts';
-import { handleGraphql } from './http/graphql-route.ts';
+import type { JwksFaults } from './faults/index.ts';
+import { createGraphqlPart, GRAPHQL_PATH } from './graphql/graphql-route.ts';
+import type { EmulatorPart } from './http/emulator-part.ts';
+import { startServer, type EmulatorServer } from './http/emulator-server.ts';
+import { createRouter } from './http/router.ts';
 import { formatRequestLog } from './log/request-log.ts';
-import { loadApiParts, type ApiParts } from './api-parts.ts';
 import type { HandlerRunner } from './resolvers/handler-runner.ts';
+import { createSandboxRunner } from './resolvers/sandbox-runner.ts';
+import { createSamePortServer, loadOrCreateLocalhostCertificate, type LocalhostCertificate } from './tls/index.ts';
 
-/** The project's root folder (where `schema.graphql` is). */
-export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** The project's root folder; owned by `scripts/project-root.ts`, re-exported for older importers. */
+export { PROJECT_ROOT };
 
 /** Options of {@link startEmulator}. Every one has a default. */
 export interface EmulatorOptions {
@@ -101,6 +104,13 @@ export interface RunningEmulator {
   readonly consoleUrl: string;
   /** The Cognito endpoint (`<url>/`) for SDKs and Amplify's `userPoolEndpoint`. */
   readonly cognitoEndpoint: string;
+  /** Cognito's token endpoint for machine callers: `<url>/oauth2/token`. */
+  readonly tokenEndpoint: string;
+  /**
+   * The localhost certificate the port also speaks TLS with (`https://`, `wss://`): trust it
+   * (`certPath`, or `cert` as a CA) to connect over TLS. `certPath` is `null` in memory.
+   */
+  readonly certificate: Pick<LocalhostCertificate, 'cert' | 'certPath' | 'fingerprint256' | 'notAfter' | 'created'>;
   readonly jwksUrl: string;
   readonly userPoolId: string;
   readonly clientId: string;
@@ -132,6 +142,7 @@ const ONE_MIB = 1024 * 1024;
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const log = options.log ?? ((line: string) => console.log(line));
+  const logError = (error: unknown): void => log(`internal error: ${String(error)}`);
   const now = options.now ?? Date.now;
   const distDir = resolve(options.distDir ?? join(PROJECT_ROOT, 'dist'));
   const tableName = options.tableName ?? 'helpdesk';
@@ -148,62 +159,68 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   // The authorizer reads its keys from a file; in memory that file lives in a temporary folder
   // that close() removes.
   const scratchDir = dataDir ?? mkdtempSync(join(tmpdir(), 'helpdesk-emulator-'));
-  const cleanups: Array<() => Promise<void> | void> = [];
-  if (dataDir === null) cleanups.push(() => rmSync(scratchDir, { recursive: true, force: true }));
+
+  // Closed in this order: the watcher, then the server (stop accepting, drain, the parts'
+  // close(), connections), then the table; each is null until it exists.
+  const parts: EmulatorPart[] = [];
+  let watch: RebuildOnChange | null = null;
+  let server: EmulatorServer | null = null;
+  let dynamo: DynamoDbEndpoint | null = null;
+  const shutdown = async (): Promise<void> => {
+    await watch?.close();
+    if (server !== null) await server.close();
+    else for (const part of [...parts].reverse()) await part.close?.();
+    await dynamo?.close();
+    if (dataDir === null) rmSync(scratchDir, { recursive: true, force: true });
+  };
 
   try {
-    // Filled in once the pool's JWKS file exists (the authorizer needs it); read per token, so
-    // a rebuilt trigger applies to the next sign-in.
-    let parts: ApiParts | undefined;
-    const loaded = (): ApiParts => {
-      if (parts === undefined) throw new Error('The emulator is still starting.');
-      return parts;
-    };
-    const preTokenGeneration = ((event: unknown, context: unknown, callback: unknown) => loaded().trigger(event, context, callback)) as PreTokenGenerationHandler;
-    const basePool = await createIdentityProvider({
+    // Swapped whole on reload; the pool's trigger and the authorizer are read from it per use.
+    const api = createApiPartsHolder();
+    const cognito = await createCognitoPart({
       ...(dataDir === null ? { inMemory: true as const } : { dataDir }),
       ...(options.userPoolId === undefined ? {} : { userPoolId: options.userPoolId }),
       ...(options.clientId === undefined ? {} : { clientId: options.clientId }),
       ...(options.seedFile === undefined ? {} : { seedFile: options.seedFile }),
       ...(options.tokenLifetimeSeconds === undefined ? {} : { tokenLifetimeSeconds: options.tokenLifetimeSeconds }),
+      ...(options.jwksFaults === undefined ? {} : { jwksFaults: options.jwksFaults }),
       accessTokenEmail: options.accessTokenEmail === true,
-      preTokenGeneration,
+      preTokenGeneration: api.trigger,
       now,
     });
-    // The emulator plays Cognito's JWKS host for its pool: when the authorizer meets an unknown
-    // kid and fetches the JWKS from the issuer's URL, the answer comes from here, in process
-    // (never from AWS), with whatever faults the switchboard says.
-    const jwksHost = attachJwksHost(basePool, options.jwksFaults);
-    cleanups.unshift(() => jwksHost.close());
-    const pool = jwksHost.provider;
+    parts.push(cognito);
+    const pool = cognito.identityProvider;
     const jwksFile = join(scratchDir, 'jwks.json');
     pool.writeJwksFile(jwksFile);
+    // The authorizer accepts users' tokens of the clients that sign users in, and machines'
+    // access tokens of the client-credentials clients; a client is one or the other.
+    const machineClientIds = pool.appClients.filter((client) => client.allowedOAuthFlows.includes('client_credentials')).map((client) => client.clientId);
+    const userClientIds = pool.appClients.map((client) => client.clientId).filter((clientId) => !machineClientIds.includes(clientId));
 
     const endpoint = options.dynamodbEndpoint ?? null;
-    const dynamo = await openDynamoDb(endpoint !== null && endpoint !== ''
+    dynamo = await openDynamoDb(endpoint !== null && endpoint !== ''
       ? { kind: 'endpoint', url: endpoint }
       : { kind: 'dynalite', path: dataDir === null ? null : join(dataDir, 'dynamodb') });
-    cleanups.unshift(() => dynamo.close());
     await ensureTable(dynamo.client, tableName);
     const table = createDynamoDbDataSource({ client: dynamo.client, tableName, lock: createReadWriteLock(), paginationKey: loadPaginationKey(dataDir) });
 
-    const loadParts = (): Promise<ApiParts> => loadApiParts({
+    await api.load({
       distDir,
       tableName,
       authorizerEnv: {
         USER_POOL_ID: pool.userPoolId,
-        APP_CLIENT_ID: pool.clientId,
+        APP_CLIENT_ID: userClientIds.join(','),
+        MACHINE_CLIENT_IDS: machineClientIds.join(','),
         AUTH_TTL_SECONDS: String(authTtlSeconds),
         JWKS_FILE: jwksFile,
       },
     });
-    parts = await loadParts();
 
     let invocations = 0;
     const cache = createAuthorizationCache({ ttlSeconds: authTtlSeconds, now });
     const authorization: AuthorizationServices = {
       cache,
-      handler: () => loaded().authorizer,
+      handler: () => api.current().authorizer,
       validation: new RegExp(AUTHORIZATION_TOKEN_PATTERN),
       apiId: 'localapi',
       accountId: '000000000000',
@@ -217,76 +234,63 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       resolverCountLimit: RESOLVER_COUNT_LIMIT,
       introspection: options.introspection ?? true,
     };
-    const execution = (): ExecutionServices => {
-      const { schema, bundles } = loaded();
-      return { schema, bundles, runHandler, table, settings, log };
-    };
-
-    const cognitoRoute = createCognitoRouteHandler(pool);
+    parts.push(createGraphqlPart({
+      authorization,
+      execution: () => {
+        const { schema, bundles } = api.current();
+        return { schema, bundles, runHandler, table, settings, log };
+      },
+      maxBodyBytes: options.maxBodyBytes ?? ONE_MIB,
+      logRequest: (entry) => log(formatRequestLog(entry)),
+    }));
     // The console's decision panel asks for the very answer POST /graphql would get (cached alike).
-    const consoleRoutes = createConsoleRoutes({
+    parts.push(createConsolePart({
       userPoolId: pool.userPoolId,
       clientId: pool.clientId,
       seedUsers: pool.users,
       authorize: (token) => authorizeRequest(authorization, { authorization: token, queryString: '', operationName: null, variables: {}, requestHeaders: {} }),
       ...(options.consoleDistDir === undefined ? {} : { distDir: options.consoleDistDir }),
-    });
-    const routes: Route[] = [
-      (req, res, url) => {
-        if (url.pathname !== '/graphql') return false;
-        if (req.method !== 'POST') return false;
-        return handleGraphql(req, res, {
-          authorization,
-          execution,
-          maxBodyBytes: options.maxBodyBytes ?? ONE_MIB,
-          logRequest: (entry) => log(formatRequestLog(entry)),
-        }).then(() => true);
-      },
-      (req, res) => cognitoRoute(req, res),
-      (req, res) => consoleRoutes(req, res),
-    ];
+    }));
+
     const host = options.host ?? '127.0.0.1';
-    const server = await startServer(routes, { host, port: options.port ?? 4000 }, (error) => log(`internal error: ${String(error)}`));
-    cleanups.unshift(() => server.close());
+    // Amplify subscribes at wss:// on the port its http:// endpoint names: the port speaks both.
+    const certificate = await loadOrCreateLocalhostCertificate(dataDir, now);
+    server = await startServer(createRouter(parts, { logError }), { host, port: options.port ?? 4000 }, {
+      createListener: (handlers) => createSamePortServer({ tls: { key: certificate.key, cert: certificate.cert }, ...handlers }),
+    });
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${server.port}`;
 
     const reload = async (): Promise<void> => {
-      parts = await loadParts();
+      await api.reload();
       // A rebuilt authorizer may decide differently: answers of the old one are dropped.
       cache.clear();
     };
-
-    if (options.watch === true) {
-      const watch = rebuildOnChange({ projectRoot: PROJECT_ROOT, distDir, reload, log });
-      cleanups.unshift(() => watch.close());
-    }
+    if (options.watch === true) watch = rebuildOnChange({ projectRoot: PROJECT_ROOT, distDir, reload, log });
 
     let closing: Promise<void> | undefined;
     return {
       url,
-      graphqlUrl: `${url}/graphql`,
+      graphqlUrl: `${url}${GRAPHQL_PATH}`,
       consoleUrl: `${url}/`,
       cognitoEndpoint: `${url}/`,
+      tokenEndpoint: `${url}${OAUTH_TOKEN_PATH}`,
+      certificate: { cert: certificate.cert, certPath: certificate.certPath, fingerprint256: certificate.fingerprint256, notAfter: certificate.notAfter, created: certificate.created },
       jwksUrl: `${url}${pool.jwksPath}`,
       userPoolId: pool.userPoolId,
       clientId: pool.clientId,
       region: pool.region,
       users: pool.users.map((user) => user.email),
       identityProvider: pool,
-      jwksFaults: jwksHost.faults,
+      jwksFaults: cognito.jwksFaults,
       authorizerInvocations: () => invocations,
       reload,
       close() {
-        closing ??= runCleanups(cleanups);
+        closing ??= shutdown();
         return closing;
       },
     };
   } catch (error) {
-    await runCleanups(cleanups);
+    await shutdown();
     throw error;
   }
-}
-
-async function runCleanups(cleanups: ReadonlyArray<() => Promise<void> | void>): Promise<void> {
-  for (const cleanup of cleanups) await cleanup();
 }

@@ -1,6 +1,7 @@
 /**
  * The limits the deployed API enforces, in one file with no CDK import so that the offline
- * emulator applies exactly the same numbers and the same token check as AppSync does.
+ * emulator applies exactly the same numbers and the same token check as AppSync does. The
+ * authorizer result TTL bounds are re-exported from `authorizer/result-ttl.ts`, their owner.
  *
  * @example
  * import { QUERY_DEPTH_LIMIT, AUTHORIZATION_TOKEN_PATTERN } from '../infra/api-limits.ts';
@@ -38,12 +39,22 @@ export const RESOLVER_COUNT_LIMIT = 1000;
 export const AUTHORIZATION_TOKEN_PATTERN =
   '^(?:[Bb][Ee][Aa][Rr][Ee][Rr] )?eyJ[A-Za-z0-9_-]+\\.eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$';
 
-/**
- * Seconds AppSync caches an authorizer answer for a token (`authorizerResultTtlInSeconds`)
- * unless the answer's `ttlOverride` says less. Set explicitly because the documentation
- * disagrees on AppSync's default.
- */
-export const DEFAULT_AUTHORIZER_RESULT_TTL_SECONDS = 300;
+// The authorizer's result TTL bounds are owned by the authorizer, which enforces them and may
+// not import infra/; they are re-exported here so that every AppSync limit is read from one place.
+export { DEFAULT_AUTHORIZER_RESULT_TTL_SECONDS, MAX_AUTHORIZER_RESULT_TTL_SECONDS } from '../authorizer/result-ttl.ts';
 
-/** AppSync's bounds on `authorizerResultTtlInSeconds`. */
-export const MAX_AUTHORIZER_RESULT_TTL_SECONDS = 3600;
+/**
+ * AppSync's limit on the `code` of one resolver or pipeline function, in characters (bundled
+ * APPSYNC_JS: AppSync refuses a longer one on create and update, and `EvaluateCode` refuses it
+ * too). The build, the static check, the manifest reader and `evaluateCode` all apply it.
+ */
+export const MAX_CODE_LENGTH = 32_768;
+
+/**
+ * AppSync's rule for the name of an API environment variable (`ctx.env`): a letter, then
+ * letters, digits and `_`, at least 2 characters in all.
+ */
+export const ENVIRONMENT_VARIABLE_NAME = /^[A-Za-z][0-9A-Za-z_]+$/;
+
+/** The most environment variables AppSync holds for one API. */
+export const MAX_ENVIRONMENT_VARIABLES = 50;

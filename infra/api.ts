@@ -28,6 +28,11 @@ export interface HelpdeskApiProps {
  */
 export class HelpdeskApi extends Construct {
   readonly api: GraphqlApi;
+  /**
+   * The real-time endpoint subscriptions connect to (`wss://<id>.appsync-realtime-api.<region>.amazonaws.com/graphql`),
+   * read from CloudFormation's `RealtimeUrl` attribute: the L2 `GraphqlApi` does not expose it.
+   */
+  readonly realtimeUrl: string;
   readonly logGroup: LogGroup;
 
   constructor(scope: Construct, id: string, props: HelpdeskApiProps) {
@@ -64,6 +69,8 @@ export class HelpdeskApi extends Construct {
       queryDepthLimit: QUERY_DEPTH_LIMIT,
       resolverCountLimit: RESOLVER_COUNT_LIMIT,
     });
+
+    this.realtimeUrl = (this.api.node.defaultChild as CfnGraphQLApi).attrRealtimeUrl;
 
     // The log group AppSync writes to (its name is fixed by AppSync), created here to give it a
     // retention and the stack's lifetime.

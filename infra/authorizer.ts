@@ -11,8 +11,10 @@ import { NodeFunction } from './node-function.ts';
 
 export interface HelpdeskAuthorizerProps {
   readonly userPool: IUserPool;
-  /** The app clients whose tokens are accepted. */
+  /** The app clients whose users' tokens are accepted. */
   readonly clients: readonly IUserPoolClient[];
+  /** The client-credentials app clients whose access tokens stand for machines. */
+  readonly machineClients: readonly IUserPoolClient[];
   /** The longest AppSync may cache one of its answers; the same number as the API's TTL. */
   readonly ttlSeconds: number;
 }
@@ -22,7 +24,7 @@ export interface HelpdeskAuthorizerProps {
  * variables).
  *
  * @example
- * const { function: handler } = new HelpdeskAuthorizer(this, 'Authorizer', { userPool, clients: [client], ttlSeconds: 300 });
+ * const { function: handler } = new HelpdeskAuthorizer(this, 'Authorizer', { userPool, clients: [client], machineClients: [], ttlSeconds: 300 });
  */
 export class HelpdeskAuthorizer extends Construct {
   readonly function: NodejsFunction;
@@ -31,10 +33,11 @@ export class HelpdeskAuthorizer extends Construct {
     super(scope, id);
     this.function = new NodeFunction(this, 'Handler', {
       entry: 'authorizer/index.ts',
-      description: 'AppSync Lambda authorizer: verifies Cognito ID or access tokens',
+      description: 'AppSync Lambda authorizer: verifies Cognito ID or access tokens, users\' and machines\'',
       environment: {
         USER_POOL_ID: props.userPool.userPoolId,
         APP_CLIENT_ID: props.clients.map((client) => client.userPoolClientId).join(','),
+        MACHINE_CLIENT_IDS: props.machineClients.map((client) => client.userPoolClientId).join(','),
         AUTH_TTL_SECONDS: String(props.ttlSeconds),
       },
       // AppSync gives an authorizer ten seconds; a cold start fetches the JWKS (3 s timeout).

@@ -26,6 +26,11 @@ export interface HelpdeskConfig {
   readonly xray: boolean;
   /** Fate of the user pool and the table on stack deletion (context `removalPolicy`). */
   readonly removalPolicy: RemovalChoice;
+  /**
+   * The Cognito domain prefix serving `/oauth2/token` to machine callers (context
+   * `userPoolDomainPrefix`), unique in the region; `null`: the stack name and the account id.
+   */
+  readonly userPoolDomainPrefix: string | null;
 }
 
 /** The defaults, which are also what `cdk.json` documents. */
@@ -37,6 +42,7 @@ export const DEFAULT_CONFIG: HelpdeskConfig = {
   introspection: true,
   xray: false,
   removalPolicy: 'retain',
+  userPoolDomainPrefix: null,
 };
 
 /** A context value that cannot be used; names the key, what it got and what it accepts. */
@@ -71,7 +77,15 @@ export function readConfig(context: ContextReader): HelpdeskConfig {
     introspection: readBoolean('introspection', context('introspection'), DEFAULT_CONFIG.introspection),
     xray: readBoolean('xray', context('xray'), DEFAULT_CONFIG.xray),
     removalPolicy: readRemovalChoice(context('removalPolicy')),
+    userPoolDomainPrefix: readDomainPrefix(context('userPoolDomainPrefix')),
   };
+}
+
+function readDomainPrefix(value: unknown): string | null {
+  if (value === undefined) return DEFAULT_CONFIG.userPoolDomainPrefix;
+  // Cognito's rule for a prefix of its own domain; it also refuses these reserved words.
+  if (typeof value === 'string' && /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(value) && !/aws|amazon|cognito/.test(value)) return value;
+  throw new ConfigError('userPoolDomainPrefix', value, 'lowercase letters, digits and hyphens (at most 63, not starting or ending with a hyphen, without "aws", "amazon" or "cognito")');
 }
 
 function readBoolean(key: string, value: unknown, fallback: boolean): boolean {

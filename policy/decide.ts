@@ -4,27 +4,45 @@
  * which `@aws-appsync/eslint-plugin` cannot tell apart from passing functions around.
  */
 import type { Identity } from './identity.ts';
-import type { FieldRule, Grant } from './rules.ts';
-import { rules, STAFF } from './rules.ts';
+import type { FieldRule, Grant, Group, Scope } from './rules.ts';
+import { GROUPS, rules, SCOPES, STAFF } from './rules.ts';
 import { SCHEMA_FIELDS } from './schema-fields.generated.ts';
 
 /** Whether the identity holds a verified email: `email` present and `email_verified === true`. */
 export function hasVerifiedEmail(identity: Identity): boolean {
-  return identity.email !== null && identity.email !== '' && identity.emailVerified;
+  return identity.kind === 'USER' && identity.email !== null && identity.email !== '' && identity.emailVerified;
 }
 
 /** Whether the identity belongs to `agents` or `admins`. */
 export function isStaff(identity: Identity): boolean {
+  if (identity.kind !== 'USER') return false;
   for (const group of STAFF) {
     if (identity.groups.includes(group)) return true;
   }
   return false;
 }
 
+// A grant is read as a group only if it is a known group and as a scope only if it is a known
+// scope, so that a Cognito group named like a scope (or the reverse) never grants anything.
 function holds(identity: Identity, grant: Grant): boolean {
   if (grant === 'anyValidToken') return true;
+  if (grant === 'anyUser') return identity.kind === 'USER';
   if (grant === 'verifiedEmail') return hasVerifiedEmail(identity);
-  return identity.groups.includes(grant);
+  if (GROUPS.includes(grant as Group)) return identity.kind === 'USER' && identity.groups.includes(grant);
+  if (SCOPES.includes(grant as Scope)) return identity.scopes.includes(grant);
+  return false;
+}
+
+/**
+ * Whether the identity holds one of the rule's scope grants, which grant every item and so
+ * skip the rule's item check.
+ */
+export function holdsScopeGrant(identity: Identity, rule: FieldRule | undefined | null): boolean {
+  if (rule === undefined || rule === null) return false;
+  for (const grant of rule.allow) {
+    if (SCOPES.includes(grant as Scope) && identity.scopes.includes(grant)) return true;
+  }
+  return false;
 }
 
 /**

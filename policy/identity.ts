@@ -4,30 +4,45 @@
  * APPSYNC_JS-safe: resolvers bundle this file, so it uses no classes, regex, try or throw.
  */
 export interface Identity {
+  /** A signed-in user (ID or access token) or a machine (a client-credentials access token). */
+  readonly kind: PrincipalKind;
+  /** Cognito's `sub`; for a machine, its app client id. */
   readonly sub: string;
+  /** The user's name; for a machine, which has none, its app client id. */
   readonly username: string;
+  /** The app client the token was issued to (`aud` of an ID token, `client_id` of an access token). */
+  readonly clientId: string;
   /** Present only when the token carries it: ID tokens, or access tokens enriched by the V2 trigger. */
   readonly email: string | null;
   readonly emailVerified: boolean;
   readonly groups: readonly string[];
+  /** The access token's `scope`, split; an ID token has none. */
+  readonly scopes: readonly string[];
   readonly tokenUse: TokenUse;
 }
 
 /** Cognito's `token_use` claim. */
 export type TokenUse = 'id' | 'access';
 
+/** What kind of caller a token stands for. */
+export type PrincipalKind = 'USER' | 'MACHINE';
+
 /**
  * The flat, string-only `resolverContext` the authorizer hands to AppSync, which passes it to
  * resolvers as `ctx.identity.resolverContext`. AppSync accepts no nesting, so `groups` is JSON.
  */
 export interface ResolverContext {
+  readonly kind: PrincipalKind;
   readonly sub: string;
   readonly username: string;
+  readonly clientId: string;
   /** Empty when the token carries no email. */
   readonly email: string;
   readonly emailVerified: 'true' | 'false';
   /** A JSON array of group names, e.g. `["agents"]`. */
   readonly groups: string;
+  /** A JSON array of OAuth scopes, e.g. `["helpdesk/tickets.read"]`. */
+  readonly scopes: string;
   readonly tokenUse: TokenUse;
 }
 
@@ -39,11 +54,14 @@ export interface ResolverContext {
  */
 export function toResolverContext(identity: Identity): ResolverContext {
   return {
+    kind: identity.kind,
     sub: identity.sub,
     username: identity.username,
+    clientId: identity.clientId,
     email: identity.email === null ? '' : identity.email,
     emailVerified: identity.emailVerified ? 'true' : 'false',
     groups: JSON.stringify(identity.groups),
+    scopes: JSON.stringify(identity.scopes),
     tokenUse: identity.tokenUse,
   };
 }
@@ -57,17 +75,28 @@ export function toResolverContext(identity: Identity): ResolverContext {
  */
 export function fromResolverContext(context: Partial<ResolverContext> | null | undefined): Identity {
   const source = context === null || context === undefined ? {} : context;
-  // APPSYNC_JS's JSON.parse returns "" for invalid JSON instead of throwing; Node's throws,
-  // so only well-formed arrays are parsed and everything else counts as no groups.
-  const rawGroups = typeof source.groups === 'string' ? source.groups : '';
-  const parsed: unknown = rawGroups.startsWith('[') && rawGroups.endsWith(']') ? JSON.parse(rawGroups) : [];
-  const groups = Array.isArray(parsed) ? parsed.filter((group) => typeof group === 'string') : [];
   return {
+    // A machine holds scopes only; a context that does not say USER reads as one, so that a
+    // malformed context never gains a user's grants (groups, email).
+    kind: source.kind === 'USER' ? 'USER' : 'MACHINE',
     sub: typeof source.sub === 'string' ? source.sub : '',
     username: typeof source.username === 'string' ? source.username : '',
-    email: typeof source.email === 'string' && source.email !== '' ? source.email : null,
-    emailVerified: source.emailVerified === 'true',
-    groups,
+    clientId: typeof source.clientId === 'string' ? source.clientId : '',
+    email: source.kind === 'USER' && typeof source.email === 'string' && source.email !== '' ? source.email : null,
+    emailVerified: source.kind === 'USER' && source.emailVerified === 'true',
+    groups: source.kind === 'USER' ? stringList(source.groups) : [],
+    scopes: stringList(source.scopes),
     tokenUse: source.tokenUse === 'id' ? 'id' : 'access',
   };
+}
+
+/**
+ * A JSON array of strings read back from `resolverContext`. APPSYNC_JS's JSON.parse returns ""
+ * for invalid JSON instead of throwing; Node's throws, so only well-formed arrays are parsed and
+ * everything else counts as an empty list.
+ */
+function stringList(raw: unknown): string[] {
+  const text = typeof raw === 'string' ? raw : '';
+  const parsed: unknown = text.startsWith('[') && text.endsWith(']') ? JSON.parse(text) : [];
+  return Array.isArray(parsed) ? parsed.filter((value) => typeof value === 'string') : [];
 }

@@ -8,14 +8,26 @@
 
 /**
  * One way to be let through. A rule lists grants; holding any one of them suffices.
- * - `anyValidToken`: any token the authorizer verified.
+ * - `anyValidToken`: any token the authorizer verified, a user's or a machine's.
+ * - `anyUser`: any signed-in user's token (ID or access), never a machine's.
  * - `verifiedEmail`: the token carries `email` and `email_verified === true`.
  * - `agents`, `admins`: membership of that Cognito group (`cognito:groups`).
+ * - `helpdesk/tickets.read`, `helpdesk/tickets.triage`: that OAuth scope in the access token's
+ *   `scope` (machine callers' client-credentials tokens; a user access token may hold one too).
  */
-export type Grant = 'anyValidToken' | 'verifiedEmail' | Group;
+export type Grant = 'anyValidToken' | 'anyUser' | 'verifiedEmail' | Group | Scope;
 
 /** The Cognito groups the API knows. */
 export type Group = 'agents' | 'admins';
+
+/** The custom scopes of the resource server `helpdesk`, as `<resource server>/<scope>`. */
+export type Scope = 'helpdesk/tickets.read' | 'helpdesk/tickets.triage';
+
+/** Every group a grant may name: a grant is read as a group only if it is listed here. */
+export const GROUPS: readonly Group[] = ['agents', 'admins'];
+
+/** Every scope a grant may name: a grant is read as a scope only if it is listed here. */
+export const SCOPES: readonly Scope[] = ['helpdesk/tickets.read', 'helpdesk/tickets.triage'];
 
 /** Data-level checks that need the item, so only a resolver can make them. */
 export type ItemRule = 'reporterOrStaff';
@@ -24,7 +36,10 @@ export type ItemRule = 'reporterOrStaff';
 export interface FieldRule {
   /** Grants any one of which lets a caller use the field; an empty list denies everyone. */
   readonly allow: readonly Grant[];
-  /** The resolver's additional check on the item it reads, or `null` for none. */
+  /**
+   * The resolver's additional check on the item it reads, or `null` for none. A caller let
+   * through by a scope grant of the same rule skips it: a scope grants every item.
+   */
   readonly item: ItemRule | null;
 }
 
@@ -35,22 +50,34 @@ const anyValidToken: FieldRule = { allow: ['anyValidToken'], item: null };
 const verifiedEmail: FieldRule = { allow: ['verifiedEmail'], item: null };
 const staff: FieldRule = { allow: STAFF, item: null };
 const admins: FieldRule = { allow: ['admins'], item: null };
+const READ: Scope = 'helpdesk/tickets.read';
+const TRIAGE: Scope = 'helpdesk/tickets.triage';
+// Read by its reporter or staff, or by any ticket reader (a machine with the read scope).
+const reporterStaffOrReader: FieldRule = { allow: ['anyUser', READ], item: 'reporterOrStaff' };
+// Subscribing to one ticket: its reporter or staff. The authorizer can only turn away a caller
+// who could be neither (no verified email, no staff group); the resolver reads the ticket.
+const reporterOrStaff: FieldRule = { allow: ['verifiedEmail', ...STAFF], item: 'reporterOrStaff' };
 
 /** The rule table, shaped like the schema. */
 export const rules: Readonly<Record<string, FieldRule>> = {
   'Query.me': anyValidToken,
-  'Query.ticket': { allow: ['anyValidToken'], item: 'reporterOrStaff' },
+  'Query.ticket': reporterStaffOrReader,
   'Query.myTickets': verifiedEmail,
-  'Query.tickets': staff,
+  'Query.tickets': { allow: [...STAFF, READ], item: null },
 
   'Mutation.openTicket': verifiedEmail,
   // A comment's author is the caller's verified email (`Comment.author: AWSEmail!`), so staff
   // comment under theirs too: an access token without one (V1 trigger) cannot comment.
   'Mutation.addComment': { allow: ['verifiedEmail'], item: 'reporterOrStaff' },
   'Mutation.assignTicket': staff,
-  'Mutation.setTicketStatus': staff,
+  'Mutation.setTicketStatus': { allow: [...STAFF, TRIAGE], item: null },
   'Mutation.setInternalNotes': staff,
   'Mutation.deleteTicket': admins,
+
+  // Checked once, when a client subscribes; `Ticket.internalNotes` below governs the events too.
+  'Subscription.onTicketChanged': reporterOrStaff,
+  'Subscription.onCommentAdded': reporterOrStaff,
+  'Subscription.onTicketActivity': { allow: [...STAFF, READ], item: null },
 
   'Identity.sub': anyValidToken,
   'Identity.username': anyValidToken,
@@ -58,6 +85,9 @@ export const rules: Readonly<Record<string, FieldRule>> = {
   'Identity.emailVerified': anyValidToken,
   'Identity.groups': anyValidToken,
   'Identity.tokenUse': anyValidToken,
+  'Identity.kind': anyValidToken,
+  'Identity.clientId': anyValidToken,
+  'Identity.scopes': anyValidToken,
 
   'Ticket.id': anyValidToken,
   'Ticket.title': anyValidToken,
@@ -65,8 +95,9 @@ export const rules: Readonly<Record<string, FieldRule>> = {
   'Ticket.status': anyValidToken,
   'Ticket.reporter': anyValidToken,
   'Ticket.assignee': anyValidToken,
+  // Never by a scope: no machine reads the staff's notes.
   'Ticket.internalNotes': staff,
-  'Ticket.comments': anyValidToken,
+  'Ticket.comments': reporterStaffOrReader,
   'Ticket.createdAt': anyValidToken,
   'Ticket.updatedAt': anyValidToken,
 

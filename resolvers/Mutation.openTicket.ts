@@ -4,7 +4,7 @@
  */
 import { util, type Context, type DynamoDBPutItemRequest } from '@aws-appsync/utils';
 import { requireFieldRule } from './lib/authorize.ts';
-import { failOnDataSourceError } from './lib/data-source.ts';
+import { failOnDataSourceError } from './lib/data-source-errors.ts';
 import { ErrorType } from './lib/errors.ts';
 import { toTicket, type TicketItem, type TicketView } from './lib/items.ts';
 import { ALL_TICKETS_PK, createdSk, reporterPk, statusPk, ticketKey } from './lib/keys.ts';

@@ -5,19 +5,18 @@
 import { util, type Context, type DynamoDBUpdateItemRequest } from '@aws-appsync/utils';
 import { requireFieldRule } from './lib/authorize.ts';
 import type { TicketView } from './lib/items.ts';
-import { updateTicket } from './lib/requests.ts';
 import type { MutationSetInternalNotesArgs } from './lib/schema.generated.ts';
-import { updatedTicket } from './lib/ticket-update.ts';
+import { ticketUpdateRequest, ticketUpdateResult } from './lib/ticket-update.ts';
 import { MAX_BODY_LENGTH, optionalText } from './lib/validation.ts';
 
 export function request(ctx: Context<MutationSetInternalNotesArgs>): DynamoDBUpdateItemRequest {
   requireFieldRule(ctx, 'Mutation.setInternalNotes');
   const notes = optionalText('notes', ctx.args.notes, MAX_BODY_LENGTH);
   const now = util.time.nowISO8601();
-  if (notes === '') return updateTicket(ctx.args.id, {}, ['internalNotes'], now);
-  return updateTicket(ctx.args.id, { internalNotes: notes }, [], now);
+  if (notes === '') return ticketUpdateRequest(ctx.args.id, {}, ['internalNotes'], now);
+  return ticketUpdateRequest(ctx.args.id, { internalNotes: notes }, [], now);
 }
 
 export function response(ctx: Context<MutationSetInternalNotesArgs>): TicketView {
-  return updatedTicket(ctx);
+  return ticketUpdateResult(ctx);
 }

@@ -9,11 +9,14 @@ import type { Identity } from './lib/schema.generated.ts';
 export function request(ctx: Context): NONERequest {
   const caller = callerOf(ctx);
   const identity: Identity = {
+    kind: caller.kind,
     sub: caller.sub,
     username: caller.username,
+    clientId: caller.clientId,
     email: caller.email,
     emailVerified: caller.emailVerified,
     groups: caller.groups as string[],
+    scopes: caller.scopes as string[],
     tokenUse: caller.tokenUse === 'id' ? 'ID' : 'ACCESS',
   };
   return { payload: identity };

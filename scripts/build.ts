@@ -13,19 +13,20 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkCode } from '../emulator/sandbox/check-code.ts';
+import { MAX_CODE_LENGTH } from '../infra/api-limits.ts';
 import { DATA_SOURCES } from '../resolvers/lib/data-sources.ts';
 import { buildAppSyncSchema, readSchemaSource, SCHEMA_PATH } from './appsync-schema.ts';
 import { bundleLambdas, type LambdaEntry } from './bundle-lambdas.ts';
 import { bundleResolverModules, type ResolverModuleBundle } from './bundle-resolvers.ts';
 import { writeSchemaTypes } from './bundle-schema-types.ts';
-import { BuildError, discoverResolvers, manifestOf, PROJECT_ROOT, writeOutputs, type BuildProblem } from './bundle-output.ts';
+import { writeOutputs } from './bundle-output.ts';
+import { BuildError, type BuildProblem } from './build-problems.ts';
+import { discoverResolvers } from './discover-resolvers.ts';
 import { writeSchemaFields } from './generate-schema-fields.ts';
-import type { DataSourceKind, ResolverManifest } from './resolver-manifest.ts';
+import { PROJECT_ROOT } from './project-root.ts';
+import { manifestOf, type DataSourceKind, type ResolverManifest } from './resolver-manifest.ts';
 
-export { BuildError } from './bundle-output.ts';
-
-/** AppSync refuses resolver and function code longer than this. */
-export const MAX_CODE_LENGTH = 32_768;
+export { BuildError } from './build-problems.ts';
 
 /** What `build()` does; every path defaults to the project's own. */
 export interface BuildOptions {

@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { build as esbuild, type BuildOptions } from 'esbuild';
-import { BuildError, displayPath } from './bundle-output.ts';
+import { BuildError, displayPath } from './build-problems.ts';
 
 /** A handler to bundle: absolute source, output path relative to the build's `outDir`. */
 export interface LambdaEntry {

@@ -5,7 +5,8 @@
  * always run it.
  */
 import { ESLint } from 'eslint';
-import { displayPath, PROJECT_ROOT, type BuildProblem } from './bundle-output.ts';
+import { displayPath, type BuildProblem } from './build-problems.ts';
+import { PROJECT_ROOT } from './project-root.ts';
 
 /**
  * Every lint error in `dir`, as build problems naming file and line.

@@ -5,8 +5,8 @@
  */
 import { join } from 'node:path';
 import { build as esbuild, type BuildOptions } from 'esbuild';
-import type { ResolverModule } from './bundle-output.ts';
-import { displayPath } from './bundle-output.ts';
+import { displayPath } from './build-problems.ts';
+import type { ResolverModule } from './discover-resolvers.ts';
 
 /** One bundled module: its source (for messages), its output path and its code. */
 export interface ResolverModuleBundle {

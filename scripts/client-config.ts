@@ -1,6 +1,8 @@
 /**
  * `npm run client-config`: prints the Amplify v6 configuration (`Amplify.configure(...)`) of
- * the deployed stack, from its outputs.
+ * the deployed stack, from its outputs, and on standard error the real-time endpoint of its
+ * subscriptions, for WebSocket clients other than Amplify (Amplify derives it from the GraphQL
+ * endpoint, and its configuration has no place for it).
  *
  * The outputs come from `cdk-outputs.json` (written by `npm run deploy`, i.e. `cdk deploy
  * --outputs-file cdk-outputs.json`), from another file, or from standard input (`-`) in either
@@ -23,6 +25,8 @@ export const DEFAULT_OUTPUTS_FILE = join(fileURLToPath(new URL('..', import.meta
 /** The outputs the configuration needs. */
 export interface StackOutputs {
   readonly graphqlUrl: string;
+  /** `wss://<id>.appsync-realtime-api.<region>.amazonaws.com/graphql`: where subscriptions connect. */
+  readonly realtimeUrl: string;
   readonly region: string;
   readonly userPoolId: string;
   readonly userPoolClientId: string;
@@ -61,7 +65,7 @@ export class ClientConfigError extends Error {
  * `aws cloudformation describe-stacks`.
  *
  * @example
- * readStackOutputs({ HelpdeskStack: { GraphqlUrl: 'https://…', Region: 'eu-west-1', UserPoolId: '…', UserPoolClientId: '…' } });
+ * readStackOutputs({ HelpdeskStack: { GraphqlUrl: 'https://…', RealtimeUrl: 'wss://…', Region: 'eu-west-1', UserPoolId: '…', UserPoolClientId: '…' } });
  */
 export function readStackOutputs(document: unknown, stackName?: string): StackOutputs {
   const values = outputsOf(document, stackName);
@@ -72,6 +76,7 @@ export function readStackOutputs(document: unknown, stackName?: string): StackOu
   };
   return {
     graphqlUrl: read(STACK_OUTPUTS.graphqlUrl),
+    realtimeUrl: read(STACK_OUTPUTS.realtimeUrl),
     region: read(STACK_OUTPUTS.region),
     userPoolId: read(STACK_OUTPUTS.userPoolId),
     userPoolClientId: read(STACK_OUTPUTS.userPoolClientId),
@@ -130,6 +135,16 @@ export function amplifyConfigFrom(outputs: StackOutputs): AmplifyConfig {
   };
 }
 
+/**
+ * The line that tells where subscriptions connect.
+ *
+ * @example
+ * realtimeEndpointNote(outputs); // 'Real-time endpoint (subscriptions): wss://….appsync-realtime-api.eu-west-1.amazonaws.com/graphql …'
+ */
+export function realtimeEndpointNote(outputs: StackOutputs): string {
+  return `Real-time endpoint (subscriptions): ${outputs.realtimeUrl} (Amplify derives it from the GraphQL endpoint; other WebSocket clients connect here).`;
+}
+
 /** Command-line options. */
 export interface ClientConfigArgs {
   /** A file path, or `-` for standard input. */
@@ -181,8 +196,10 @@ function readInput(path: string): unknown {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   try {
     const args = parseArgs(process.argv.slice(2));
-    const config = amplifyConfigFrom(readStackOutputs(readInput(args.outputs), args.stack));
-    process.stdout.write(`${JSON.stringify(config, null, 2)}\n`);
+    const outputs = readStackOutputs(readInput(args.outputs), args.stack);
+    process.stdout.write(`${JSON.stringify(amplifyConfigFrom(outputs), null, 2)}\n`);
+    // Standard error, so that `> amplify-config.json` keeps Amplify's configuration alone.
+    process.stderr.write(`${realtimeEndpointNote(outputs)}\n`);
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exitCode = 1;

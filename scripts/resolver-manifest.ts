@@ -1,11 +1,42 @@
 /**
  * The contract between `npm run build` and the code that deploys or runs the resolvers (the CDK
  * app and the offline emulator): `dist/resolvers/manifest.json`. Every `code` path is relative
- * to `dist/resolvers/`.
+ * to `dist/resolvers/`. The build writes it with `manifestOf`; `read-resolver-manifest.ts` is
+ * its one reader, which both the CDK app and the emulator call.
+ *
+ * @example
+ * {
+ *   "resolvers": [
+ *     { "typeName": "Query", "fieldName": "me", "kind": "UNIT", "code": "Query.me.js", "dataSource": "NONE" },
+ *     { "typeName": "Mutation", "fieldName": "addComment", "kind": "PIPELINE", "code": "Mutation.addComment/resolver.js",
+ *       "functions": [{ "name": "Mutation_addComment_1_get_ticket", "code": "Mutation.addComment/1-get-ticket.js", "dataSource": "TABLE" }] }
+ *   ],
+ *   "environment": { "TABLE_NAME": "TABLE" }
+ * }
  */
 
-/** The data sources a resolver or pipeline function can use: the table, or AppSync's NONE. */
-export type DataSourceKind = 'NONE' | 'TABLE';
+/**
+ * The data sources a resolver or pipeline function can use:
+ * - `NONE`: AppSync's local data source; the request handler's `payload` is `ctx.result`.
+ * - `TABLE`: the DynamoDB table.
+ *
+ * A new kind is added here, then given a CDK data source (`infra/resolvers.ts`) and an emulator
+ * module (`emulator/resolvers/data-sources.ts`); both are typed to cover every kind.
+ */
+export const DATA_SOURCE_KINDS = ['NONE', 'TABLE'] as const;
+
+/** One of {@link DATA_SOURCE_KINDS}. */
+export type DataSourceKind = (typeof DATA_SOURCE_KINDS)[number];
+
+/**
+ * Whether `value` names a data source kind of the manifest format.
+ *
+ * @example
+ * if (!isDataSourceKind(entry.dataSource)) refuse(`Unknown data source ${JSON.stringify(entry.dataSource)}`);
+ */
+export function isDataSourceKind(value: unknown): value is DataSourceKind {
+  return (DATA_SOURCE_KINDS as readonly unknown[]).includes(value);
+}
 
 /** A unit resolver: one module with its own data source. */
 export interface UnitResolverEntry {
@@ -40,16 +71,57 @@ export interface PipelineResolverEntry {
 export type ResolverEntry = UnitResolverEntry | PipelineResolverEntry;
 
 /**
- * API environment variables (`ctx.env`) the resolvers read, and what each must hold.
- * `TABLE_NAME`: the physical name of the `TABLE` data source's table (batch requests name it).
+ * In the manifest's `environment`, the value that stands for the physical name of the table
+ * behind the `TABLE` data source: the deployment puts that name in the variable (a CDK
+ * reference to the table in the stack, the emulator's table name offline). It is the only
+ * environment source; the manifest never holds a value itself, only what to fill in.
  */
-export interface ResolverEnvironment {
-  readonly TABLE_NAME: 'TABLE';
+export const TABLE_NAME_SOURCE = 'TABLE';
+
+/** What a manifest environment variable is filled with (see {@link TABLE_NAME_SOURCE}). */
+export type EnvironmentSource = typeof TABLE_NAME_SOURCE;
+
+/** What the deployment knows to fill environment variables with. */
+export interface EnvironmentValues {
+  /** The physical name of the `TABLE` data source's table. */
+  readonly tableName: string;
 }
+
+/**
+ * API environment variables (`ctx.env`) the resolvers read, and what each is filled with.
+ * `TABLE_NAME`: the table's name (batch and transaction requests must spell it out).
+ */
+export const RESOLVER_ENVIRONMENT = { TABLE_NAME: TABLE_NAME_SOURCE } as const satisfies Readonly<Record<string, EnvironmentSource>>;
 
 /** `dist/resolvers/manifest.json`. */
 export interface ResolverManifest {
   readonly resolvers: readonly ResolverEntry[];
-  /** Variable name → what to put in it (`'TABLE'`: the table's name). */
-  readonly environment: ResolverEnvironment;
+  /** Variable name → what to fill it with. */
+  readonly environment: Readonly<Record<string, EnvironmentSource>>;
 }
+
+/**
+ * The manifest of the discovered resolvers, with the environment they read.
+ *
+ * @example
+ * writeOutputs('dist', bundles, manifestOf(discovered.resolvers), lambdas);
+ */
+export function manifestOf(resolvers: readonly ResolverEntry[]): ResolverManifest {
+  return { resolvers: [...resolvers], environment: { ...RESOLVER_ENVIRONMENT } };
+}
+
+/**
+ * `ctx.env` as AppSync holds it: every variable of `environment` filled from `values`. The CDK
+ * app and the emulator both call this, so the resolvers see the same variables in both.
+ *
+ * @example
+ * environmentValues({ TABLE_NAME: 'TABLE' }, { tableName: 'helpdesk' }); // { TABLE_NAME: 'helpdesk' }
+ */
+export function environmentValues(environment: Readonly<Record<string, EnvironmentSource>>, values: EnvironmentValues): Record<string, string> {
+  return Object.fromEntries(Object.entries(environment).map(([name, source]) => [name, SOURCE_VALUES[source](values)]));
+}
+
+/** How each environment source is filled; typed to cover every source. */
+const SOURCE_VALUES: Readonly<Record<EnvironmentSource, (values: EnvironmentValues) => string>> = {
+  [TABLE_NAME_SOURCE]: (values) => values.tableName,
+};

@@ -8,6 +8,10 @@
  *   sends by default, gets `email` and `email_verified: true`, but only for a verified email, so
  *   that email-ownership rules work with it. Groups are copied into `groupOverrideDetails`
  *   because an empty override would remove them from both tokens.
+ * - V3_0 also runs for machine-to-machine (client-credentials) tokens, `triggerSource`
+ *   `TokenGeneration_ClientCredentials`: there is no user, so nothing to add, and the event is
+ *   returned untouched. The stack selects V2_0, under which Cognito does not call the trigger
+ *   for those tokens at all (V3_0 would add a Lambda call, billed, to every machine token).
  */
 import type { PreTokenGenerationTriggerEvent, PreTokenGenerationV2TriggerEvent } from 'aws-lambda';
 
@@ -19,6 +23,11 @@ type ClaimValue = string | number | boolean | readonly string[];
 
 function isV2(event: PreTokenGenerationEvent): event is PreTokenGenerationV2TriggerEvent {
   return event.version !== '1';
+}
+
+/** A V3_0 event for a client-credentials token: no user, no attributes, no groups. */
+function isMachineToken(event: PreTokenGenerationEvent): boolean {
+  return (event.triggerSource as string) === 'TokenGeneration_ClientCredentials';
 }
 
 /**
@@ -38,7 +47,7 @@ export function accessTokenEmailClaims(userAttributes: Readonly<Record<string, s
  * // UserPool.addTrigger(UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, fn, LambdaVersion.V2_0)
  */
 export async function handler(event: PreTokenGenerationEvent): Promise<PreTokenGenerationEvent> {
-  if (!isV2(event)) return event;
+  if (!isV2(event) || isMachineToken(event)) return event;
   const claims = accessTokenEmailClaims(event.request.userAttributes);
   const groups = event.request.groupConfiguration;
   event.response = {

@@ -13,6 +13,7 @@ import { pathToFileURL } from 'node:url';
 export interface AuthorizerEnvironment {
   readonly USER_POOL_ID: string;
   readonly APP_CLIENT_ID: string;
+  readonly MACHINE_CLIENT_IDS: string;
   readonly AUTH_TTL_SECONDS: string;
   readonly JWKS_FILE: string;
 }

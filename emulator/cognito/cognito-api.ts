@@ -7,15 +7,18 @@
  * `GetTokensFromRefreshToken` (how Amplify v6 refreshes), `GetUser`, `RevokeToken` (Amplify's
  * `signOut()`), `GlobalSignOut` (`signOut({ global: true })`). Anything else is answered with
  * `UnsupportedOperationException` naming what is supported.
+ *
+ * One front end over the pool's core (`user-pool.ts`): it reads Cognito's JSON members, finds the
+ * app client, and calls the core's flows, which check the client's flows and secret.
  */
 import { randomUUID } from 'node:crypto';
-import { CognitoServiceError, INCORRECT_CREDENTIALS_MESSAGE } from './errors.ts';
-import { decodeJwt, hasValidSignature } from './jwt.ts';
-import type { RefreshTokenStore } from './refresh-token-store.ts';
-import type { SigningKeys } from './signing-keys.ts';
-import type { TokenIssuer } from './token-issuer.ts';
-import { USER_ADMIN_SCOPE } from './trigger-event.ts';
-import { userAttributes, type PoolUser, type UserStore } from './user-store.ts';
+import { authenticateAccessToken } from './access-token-check.ts';
+import type { AppClient } from './app-client.ts';
+import { CognitoServiceError } from './errors.ts';
+import type { IssuedTokens } from './token-issuer.ts';
+import type { UserPool } from './user-pool.ts';
+import { proveClient, refreshSession, signInWithPassword } from './user-sessions.ts';
+import { userAttributes } from './user-store.ts';
 
 /** The `X-Amz-Target` prefix of Cognito user pool operations. */
 export const COGNITO_TARGET_PREFIX = 'AWSCognitoIdentityProviderService.';
@@ -33,30 +36,24 @@ export interface CognitoResponse {
   readonly body: string;
 }
 
-/** What the API works on. */
-export interface CognitoApiContext {
-  readonly issuer: string;
-  readonly clientId: string;
-  readonly keys: SigningKeys;
-  readonly users: UserStore;
-  readonly refreshTokens: RefreshTokenStore;
-  readonly tokens: TokenIssuer;
-  readonly refreshTokenLifetimeSeconds: number;
-  readonly now: () => number;
-  /** Called with errors that are not Cognito answers (bugs, a broken data directory). */
-  readonly onInternalError: (error: unknown) => void;
+/** One answer with its body still a JSON value (for `sendJson`). */
+export interface CognitoAnswer {
+  readonly status: number;
+  /** `content-type: application/x-amz-json-1.1`, `x-amzn-requestid`, and `x-amzn-errortype` on errors. */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly payload: Readonly<Record<string, unknown>>;
 }
 
 type Body = Record<string, unknown>;
-type Operation = (context: CognitoApiContext, body: Body) => Promise<Body>;
+type Operation = (pool: UserPool, body: Body) => Promise<Body>;
 
-/** Flows that exist in Cognito but are not enabled for the local app client. */
+/** Flows that exist in Cognito but that the local pool does not implement. */
 const DISABLED_FLOWS = new Set(['USER_SRP_AUTH', 'CUSTOM_AUTH', 'USER_AUTH']);
 const ADMIN_FLOWS = new Set(['ADMIN_NO_SRP_AUTH', 'ADMIN_USER_PASSWORD_AUTH']);
 const ALL_FLOWS = ['USER_SRP_AUTH', 'REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN', 'CUSTOM_AUTH', 'ADMIN_NO_SRP_AUTH', 'USER_PASSWORD_AUTH', 'ADMIN_USER_PASSWORD_AUTH', 'USER_AUTH'];
 
-function nowSeconds(context: CognitoApiContext): number {
-  return Math.floor(context.now() / 1000);
+function nowSeconds(pool: UserPool): number {
+  return Math.floor(pool.now() / 1000);
 }
 
 /** Cognito's model validation message for a missing or mistyped member. */
@@ -70,17 +67,40 @@ function requireString(body: Body, member: string): string {
   return value;
 }
 
-function requireClient(context: CognitoApiContext, body: Body): string {
+function requireClient(pool: UserPool, body: Body): AppClient {
   const clientId = requireString(body, 'ClientId');
-  if (clientId !== context.clientId) throw new CognitoServiceError('ResourceNotFoundException', `User pool client ${clientId} does not exist.`);
-  return clientId;
+  const client = pool.clients.find(clientId);
+  if (client === undefined) throw new CognitoServiceError('ResourceNotFoundException', `User pool client ${clientId} does not exist.`);
+  return client;
+}
+
+/** A string member that may be absent; `null` when it is. */
+function optionalString(body: Body, member: string): string | null {
+  const value = body[member];
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string') throw new CognitoServiceError('SerializationException', `Member ${member} must be a string`);
+  return value;
+}
+
+function authParameters(body: Body): Record<string, unknown> {
+  const parameters = body.AuthParameters;
+  return parameters !== null && typeof parameters === 'object' ? (parameters as Record<string, unknown>) : {};
 }
 
 function authParameter(body: Body, name: string): string {
-  const parameters = body.AuthParameters;
-  const value = parameters !== null && typeof parameters === 'object' ? (parameters as Record<string, unknown>)[name] : undefined;
+  const value = authParameters(body)[name];
   if (typeof value !== 'string' || value === '') throw new CognitoServiceError('InvalidParameterException', `Missing required parameter ${name}`);
   return value;
+}
+
+/** `AuthParameters.SECRET_HASH`, or `null` when not sent. */
+function secretHashParameter(body: Body): string | null {
+  const value = authParameters(body).SECRET_HASH;
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+function refreshResult(tokens: IssuedTokens): Body {
+  return { AccessToken: tokens.accessToken, ExpiresIn: tokens.expiresIn, IdToken: tokens.idToken, TokenType: 'Bearer' };
 }
 
 function clientMetadata(body: Body): Record<string, string> | undefined {
@@ -89,47 +109,24 @@ function clientMetadata(body: Body): Record<string, string> | undefined {
   return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
 }
 
-async function signInWithPassword(context: CognitoApiContext, body: Body): Promise<Body> {
-  const username = authParameter(body, 'USERNAME');
-  const password = authParameter(body, 'PASSWORD');
-  const user = await context.users.authenticate(username, password);
-  if (user === null) throw new CognitoServiceError('NotAuthorizedException', INCORRECT_CREDENTIALS_MESSAGE);
-  const authTime = nowSeconds(context);
-  const session = { originJti: randomUUID(), authTime };
-  const tokens = await context.tokens.issue({ user, triggerSource: 'TokenGeneration_Authentication', session });
-  const refreshToken = context.refreshTokens.issue({
-    sub: user.sub,
-    clientId: context.clientId,
-    originJti: session.originJti,
-    authTime,
-    expiresAt: authTime + context.refreshTokenLifetimeSeconds,
-  });
-  return {
-    AuthenticationResult: { AccessToken: tokens.accessToken, ExpiresIn: tokens.expiresIn, IdToken: tokens.idToken, RefreshToken: refreshToken, TokenType: 'Bearer' },
-    ChallengeParameters: {},
-  };
-}
-
-/** New tokens for a refresh token; the answer carries no new refresh token (no rotation). */
-async function refresh(context: CognitoApiContext, refreshToken: string, metadata: Record<string, string> | undefined): Promise<Body> {
-  const session = context.refreshTokens.find(refreshToken, nowSeconds(context));
-  const user = session === undefined || session.clientId !== context.clientId ? undefined : context.users.findBySub(session.sub);
-  if (session === undefined || user === undefined) throw new CognitoServiceError('NotAuthorizedException', 'Invalid Refresh Token');
-  const tokens = await context.tokens.issue({
-    user,
-    triggerSource: 'TokenGeneration_RefreshTokens',
-    session: { originJti: session.originJti, authTime: session.authTime },
-    clientMetadata: metadata,
-  });
-  return { AccessToken: tokens.accessToken, ExpiresIn: tokens.expiresIn, IdToken: tokens.idToken, TokenType: 'Bearer' };
-}
-
-const initiateAuth: Operation = async (context, body) => {
-  requireClient(context, body);
+const initiateAuth: Operation = async (pool, body) => {
+  const client = requireClient(pool, body);
   const flow = requireString(body, 'AuthFlow');
-  if (flow === 'USER_PASSWORD_AUTH') return signInWithPassword(context, body);
+  if (flow === 'USER_PASSWORD_AUTH') {
+    const signedIn = await signInWithPassword(pool, {
+      client,
+      username: authParameter(body, 'USERNAME'),
+      password: authParameter(body, 'PASSWORD'),
+      proof: { secretHash: secretHashParameter(body) },
+    });
+    return {
+      AuthenticationResult: { AccessToken: signedIn.accessToken, ExpiresIn: signedIn.expiresIn, IdToken: signedIn.idToken, RefreshToken: signedIn.refreshToken, TokenType: 'Bearer' },
+      ChallengeParameters: {},
+    };
+  }
   if (flow === 'REFRESH_TOKEN_AUTH' || flow === 'REFRESH_TOKEN') {
-    return { AuthenticationResult: await refresh(context, authParameter(body, 'REFRESH_TOKEN'), undefined), ChallengeParameters: {} };
+    const tokens = await refreshSession(pool, { client, refreshToken: authParameter(body, 'REFRESH_TOKEN'), proof: { secretHash: secretHashParameter(body) } });
+    return { AuthenticationResult: refreshResult(tokens), ChallengeParameters: {} };
   }
   if (DISABLED_FLOWS.has(flow)) {
     throw new CognitoServiceError('InvalidParameterException', `${flow} flow not enabled for this client. The local pool supports USER_PASSWORD_AUTH and REFRESH_TOKEN_AUTH (with Amplify: signIn options { authFlowType: 'USER_PASSWORD_AUTH' }).`);
@@ -141,53 +138,32 @@ const initiateAuth: Operation = async (context, body) => {
   );
 };
 
-const getTokensFromRefreshToken: Operation = async (context, body) => {
+const getTokensFromRefreshToken: Operation = async (pool, body) => {
   const refreshToken = requireString(body, 'RefreshToken');
-  requireClient(context, body);
-  return { AuthenticationResult: await refresh(context, refreshToken, clientMetadata(body)) };
+  const client = requireClient(pool, body);
+  const tokens = await refreshSession(pool, { client, refreshToken, proof: { clientSecret: optionalString(body, 'ClientSecret') }, clientMetadata: clientMetadata(body) });
+  return { AuthenticationResult: refreshResult(tokens) };
 };
 
-/** Checks an access token as Cognito's user API does; returns its user. */
-function authenticateAccessToken(context: CognitoApiContext, token: string): PoolUser {
-  const decoded = decodeJwt(token);
-  const match = decoded === null || typeof decoded.header.kid !== 'string' ? undefined : context.keys.byKid(decoded.header.kid);
-  const payload = decoded?.payload;
-  const valid =
-    decoded !== null &&
-    match?.use === 'access' &&
-    hasValidSignature(decoded, match.key) &&
-    payload?.token_use === 'access' &&
-    payload.iss === context.issuer &&
-    typeof payload.sub === 'string' &&
-    typeof payload.exp === 'number';
-  if (!valid || payload === undefined) throw new CognitoServiceError('NotAuthorizedException', 'Invalid Access Token');
-  if ((payload.exp as number) <= nowSeconds(context)) throw new CognitoServiceError('NotAuthorizedException', 'Access Token has expired');
-  if (typeof payload.origin_jti === 'string' && context.refreshTokens.isRevoked(payload.origin_jti, nowSeconds(context))) {
-    throw new CognitoServiceError('NotAuthorizedException', 'Access Token has been revoked');
-  }
-  const scopes = typeof payload.scope === 'string' ? payload.scope.split(' ') : [];
-  if (!scopes.includes(USER_ADMIN_SCOPE)) throw new CognitoServiceError('NotAuthorizedException', 'Access Token does not have required scopes');
-  const user = context.users.findBySub(payload.sub as string);
-  if (user === undefined) throw new CognitoServiceError('UserNotFoundException', 'User does not exist.');
-  return user;
-}
-
-const getUser: Operation = async (context, body) => {
-  const user = authenticateAccessToken(context, requireString(body, 'AccessToken'));
+const getUser: Operation = async (pool, body) => {
+  const user = authenticateAccessToken(pool, requireString(body, 'AccessToken'));
   return { UserAttributes: Object.entries(userAttributes(user)).map(([Name, Value]) => ({ Name, Value })), Username: user.username };
 };
 
-const revokeToken: Operation = async (context, body) => {
+const revokeToken: Operation = async (pool, body) => {
   const token = requireString(body, 'Token');
-  requireClient(context, body);
-  // Unknown or already revoked tokens are accepted silently: revocation is idempotent.
-  context.refreshTokens.revoke(token, nowSeconds(context) + context.refreshTokenLifetimeSeconds);
+  const client = requireClient(pool, body);
+  await proveClient(pool, client, { clientSecret: optionalString(body, 'ClientSecret') }, '');
+  // Unknown or already revoked tokens are accepted silently: revocation is idempotent. A token
+  // of another client's session is left alone, as Cognito does.
+  const session = pool.refreshTokens.find(token, nowSeconds(pool));
+  if (session === undefined || session.clientId === client.clientId) pool.refreshTokens.revoke(token, nowSeconds(pool) + pool.refreshTokenLifetimeSeconds);
   return {};
 };
 
-const globalSignOut: Operation = async (context, body) => {
-  const user = authenticateAccessToken(context, requireString(body, 'AccessToken'));
-  context.refreshTokens.revokeAllFor(user.sub, nowSeconds(context) + context.refreshTokenLifetimeSeconds);
+const globalSignOut: Operation = async (pool, body) => {
+  const user = authenticateAccessToken(pool, requireString(body, 'AccessToken'));
+  pool.refreshTokens.revokeAllFor(user.sub, nowSeconds(pool) + pool.refreshTokenLifetimeSeconds);
   return {};
 };
 
@@ -202,15 +178,21 @@ const OPERATIONS: Readonly<Record<string, Operation>> = {
 /** The operations the local pool implements. */
 export const SUPPORTED_OPERATIONS: readonly string[] = Object.keys(OPERATIONS);
 
-function respond(status: number, payload: Body, extraHeaders: Record<string, string> = {}): CognitoResponse {
-  return {
-    status,
-    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': randomUUID(), ...extraHeaders },
-    body: JSON.stringify(payload),
-  };
+/** Cognito's content type for its JSON protocol, requests and answers. */
+export const COGNITO_CONTENT_TYPE = 'application/x-amz-json-1.1';
+
+function respond(status: number, payload: Body, extraHeaders: Record<string, string> = {}): CognitoAnswer {
+  return { status, headers: { 'content-type': COGNITO_CONTENT_TYPE, 'x-amzn-requestid': randomUUID(), ...extraHeaders }, payload };
 }
 
-function errorResponse(error: CognitoServiceError): CognitoResponse {
+/**
+ * Cognito's answer to `error` (`{ __type, message }`, its status, `x-amzn-errortype`).
+ *
+ * @example
+ * const { status, payload, headers } = cognitoErrorAnswer(new CognitoServiceError('SerializationException', 'Request body too large.', { status: 413 }));
+ * sendJson(res, status, payload, headers);
+ */
+export function cognitoErrorAnswer(error: CognitoServiceError): CognitoAnswer {
   return respond(error.status, { __type: error.type, message: error.message }, { 'x-amzn-errortype': `${error.type}:` });
 }
 
@@ -226,16 +208,14 @@ function parseBody(text: string): Body {
 }
 
 /**
- * Answers one Cognito API request. Never throws: every failure is an answer in Cognito's error
- * shape (`{ __type, message }`, HTTP 400; 500 for internal faults).
+ * Answers one Cognito API request, the body as a JSON value. Never throws: every failure is an
+ * answer in Cognito's error shape (`{ __type, message }`, HTTP 400; 500 for internal faults).
  *
  * @example
- * const answer = await handleCognitoRequest(context, {
- *   target: 'AWSCognitoIdentityProviderService.InitiateAuth',
- *   body: JSON.stringify({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: 'localdevclient', AuthParameters: { USERNAME: 'agent@example.com', PASSWORD: 'Passw0rd!' } }),
- * });
+ * const { status, payload, headers } = await answerCognitoRequest(pool, { target, body });
+ * sendJson(res, status, payload, headers);
  */
-export async function handleCognitoRequest(context: CognitoApiContext, request: CognitoRequest): Promise<CognitoResponse> {
+export async function answerCognitoRequest(pool: UserPool, request: CognitoRequest): Promise<CognitoAnswer> {
   try {
     const target = request.target ?? '';
     if (!target.startsWith(COGNITO_TARGET_PREFIX)) {
@@ -246,10 +226,25 @@ export async function handleCognitoRequest(context: CognitoApiContext, request: 
     if (operation === undefined) {
       throw new CognitoServiceError('UnsupportedOperationException', `The local Cognito user pool does not implement ${name}. Supported operations: ${SUPPORTED_OPERATIONS.join(', ')}.`);
     }
-    return respond(200, await operation(context, parseBody(request.body)));
+    return respond(200, await operation(pool, parseBody(request.body)));
   } catch (error) {
-    if (error instanceof CognitoServiceError) return errorResponse(error);
-    context.onInternalError(error);
-    return errorResponse(new CognitoServiceError('InternalErrorException', 'The local Cognito user pool failed unexpectedly; see the emulator log.', { status: 500 }));
+    if (error instanceof CognitoServiceError) return cognitoErrorAnswer(error);
+    pool.onInternalError(error);
+    return cognitoErrorAnswer(new CognitoServiceError('InternalErrorException', 'The local Cognito user pool failed unexpectedly; see the emulator log.', { status: 500 }));
   }
+}
+
+/**
+ * Answers one Cognito API request, the body as JSON text. Never throws (see
+ * {@link answerCognitoRequest}).
+ *
+ * @example
+ * const answer = await handleCognitoRequest(pool, {
+ *   target: 'AWSCognitoIdentityProviderService.InitiateAuth',
+ *   body: JSON.stringify({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: 'localdevclient', AuthParameters: { USERNAME: 'agent@example.com', PASSWORD: 'Passw0rd!' } }),
+ * });
+ */
+export async function handleCognitoRequest(pool: UserPool, request: CognitoRequest): Promise<CognitoResponse> {
+  const { status, headers, payload } = await answerCognitoRequest(pool, request);
+  return { status, headers, body: JSON.stringify(payload) };
 }

@@ -1,10 +1,13 @@
 /**
- * Reads and checks the editable seed file of development users (`emulator/seed-users.json`).
+ * Reads and checks the editable seed file of development users and app clients
+ * (`emulator/seed-users.json`).
  * Mistakes are reported with the file, the user's position and what to fix.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { AppClientConfig } from './app-client.ts';
 import { CognitoConfigurationError } from './errors.ts';
+import { parseSeedClients } from './seed-clients.ts';
 
 /** The seed file shipped with the project. */
 export const DEFAULT_SEED_FILE = fileURLToPath(new URL('../seed-users.json', import.meta.url));
@@ -81,17 +84,27 @@ export function parseSeedUsers(value: unknown, file: string): SeedUser[] {
 }
 
 /**
- * Reads a seed file.
+ * Reads a seed file: its users and its optional app clients (see `seed-clients.ts`).
  *
  * @example
- * const users = readSeedUsers(DEFAULT_SEED_FILE);
+ * const { users, clients } = readSeedFile(DEFAULT_SEED_FILE);
  */
-export function readSeedUsers(file: string): SeedUser[] {
+export function readSeedFile(file: string): { users: SeedUser[]; clients: AppClientConfig[] } {
   let value: unknown;
   try {
     value = JSON.parse(readFileSync(file, 'utf8')) as unknown;
   } catch (error) {
     throw new CognitoConfigurationError(`Cannot read the seed users file ${file}: ${(error as Error).message}`, { cause: error });
   }
-  return parseSeedUsers(value, file);
+  return { users: parseSeedUsers(value, file), clients: parseSeedClients(value, file) };
+}
+
+/**
+ * Reads the users of a seed file.
+ *
+ * @example
+ * const users = readSeedUsers(DEFAULT_SEED_FILE);
+ */
+export function readSeedUsers(file: string): SeedUser[] {
+  return readSeedFile(file).users;
 }

@@ -62,5 +62,5 @@ export interface ConsoleOptions {
 /** The project's `dist/console/`. */
 export const DEFAULT_DIST_DIR = fileURLToPath(new URL('../../dist/console/', import.meta.url));
 
-/** The password of every user in `emulator/seed-users.json` (DESIGN.md §6). */
+/** The password of every user in `emulator/seed-users.json` (README, "Quickstart"). */
 export const SEED_PASSWORD = 'Passw0rd!';

@@ -5,21 +5,20 @@
  * applies; `resolverContext` values stay on the server.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { deniedFieldCoordinate } from '../graphql/denied-fields.ts';
 import type { ConsoleDecision } from './contract.ts';
 import type { AuthorizerAnswerLike } from './console-options.ts';
 import { sendJson } from './send.ts';
 
-const FIELD_ARN = /^arn:aws:appsync:[^:]*:[^:]*:apis\/[^/]+\/types\/([^/]+)\/fields\/([^/]+)$/;
-
 /**
- * `Type.field` for a `deniedFields` entry, whichever of AppSync's two forms it uses.
+ * `Type.field` for a `deniedFields` entry, whichever of AppSync's two forms it uses; an entry in
+ * neither form is shown as it came, so the page never hides what the authorizer answered.
  *
  * @example
  * fieldCoordinate('arn:aws:appsync:us-east-1:1:apis/x/types/Ticket/fields/internalNotes'); // 'Ticket.internalNotes'
  */
 export function fieldCoordinate(entry: string): string {
-  const match = FIELD_ARN.exec(entry);
-  return match === null ? entry : `${match[1]}.${match[2]}`;
+  return deniedFieldCoordinate(entry) ?? entry;
 }
 
 /**

@@ -1,12 +1,13 @@
 /**
  * The emulator's console page (`GET /`): GraphiQL plus a panel to sign in as a seeded user,
  * choose the ID or the access token, and see the authorizer's decision for it.
- * - `createConsoleRoutes(options)`: the HTTP routes, for the emulator to mount;
+ * - `createConsolePart(options)`: the console as a part of the emulator's router;
+ * - `createConsoleRoutes(options)`: the same routes, for a Node server of one's own;
  * - `buildConsole(outDir?)`: the bundle (`dist/console/`), for `npm run build`.
  */
 export { buildConsole, isConsoleBuilt } from './build-console.ts';
 export type { ConsoleBuildResult } from './build-console.ts';
-export { createConsoleRoutes } from './console-routes.ts';
+export { createConsolePart, createConsoleRoutes } from './console-routes.ts';
 export type { ConsoleRouteHandler } from './console-routes.ts';
 export { DEFAULT_DIST_DIR, SEED_PASSWORD } from './console-options.ts';
 export type { AuthorizerAnswerLike, ConsoleOptions, ConsoleSeedUser } from './console-options.ts';

@@ -3,6 +3,7 @@
  * AppSync does: the response handler decides whether it becomes a GraphQL error.
  */
 export class DataSourceError extends Error {
+  override readonly name = 'DataSourceError';
   /** AppSync's error type, e.g. `DynamoDB:ConditionalCheckFailedException`. */
   readonly errorType: string;
   /** What AppSync still puts in `ctx.result` with the error (e.g. `cancellationReasons`), or `null`. */
@@ -10,7 +11,6 @@ export class DataSourceError extends Error {
 
   constructor(errorType: string, message: string, result: unknown = null) {
     super(message);
-    this.name = 'DataSourceError';
     this.errorType = errorType;
     this.result = result;
   }

@@ -1,21 +1,20 @@
 /**
- * Fault injection for the emulator's identity provider, the hook `startEmulator` calls.
- *
- * `attachJwksHost(pool, faults)` makes the emulator play Cognito's JWKS host for its own pool
- * (fetches by the in-process authorizer are answered from the pool's keys, see `jwks-host.ts`)
- * and wraps the pool so that it follows key rotations (see `rotating-provider.ts`). Every
- * emulator gets one; without faults it behaves as Cognito would.
+ * Fault injection for the emulator's identity provider: the switchboard (`jwks-faults.ts`,
+ * `--jwks-fault`), a wrapper of the pool's JWKS host that applies its delays and error statuses
+ * (`jwks-host.ts`), and key rotation over the pool's signing keys (`rotating-keys.ts`).
+ * `createCognitoPart` (`emulator/cognito-part.ts`) wires them; without faults the pool behaves as Cognito.
  */
-import type { IdentityProvider } from '../cognito/index.ts';
+import type { IdentityProvider } from '../cognito/identity-provider.ts';
 import { createJwksFaults, type JwksFaults } from './jwks-faults.ts';
 import { registerJwksHost } from './jwks-host.ts';
-import { withKeyRotation } from './rotating-provider.ts';
+import { withKeyRotation } from './rotating-keys.ts';
 
 export { createJwksFaults } from './jwks-faults.ts';
 export type { JwksFaults, JwksFetchBehavior, RotatedKey, RotatedKeys } from './jwks-faults.ts';
 export { JWKS_FAULT_USAGE, JwksFaultSpecError, parseJwksFaultSpec } from './parse-fault-spec.ts';
 export { registerJwksHost } from './jwks-host.ts';
-export { withKeyRotation } from './rotating-provider.ts';
+export type { JwksHostRegistration, JwksSource } from './jwks-host.ts';
+export { withKeyRotation, withKeyRotationOf, withRotatedKeys } from './rotating-keys.ts';
 
 /** An attached JWKS host. */
 export interface AttachedJwksHost {
@@ -29,6 +28,9 @@ export interface AttachedJwksHost {
 }
 
 /**
+ * Makes `base` follow the rotations of `faults` and serves its JWKS in process with the
+ * switchboard's faults. (`createCognitoPart` does this for a part; this is for a bare provider.)
+ *
  * @example
  * const host = attachJwksHost(await createIdentityProvider({ inMemory: true }), options.jwksFaults);
  * const pool = host.provider;

@@ -3,22 +3,11 @@
  * with `locations` entries carrying `sourceName: null` as AppSync's do.
  */
 import { getNamedType, GraphQLError, isObjectType, type GraphQLSchema, type SourceLocation } from 'graphql';
+import { AppSyncFieldError } from '../resolvers/appsync-field-error.ts';
 import { InvalidScalarValueError } from './appsync-scalars.ts';
 
-/** An error a resolver (or the authorization layer) raises for one field. */
-export class AppSyncFieldError extends Error {
-  readonly errorType: string | null;
-  readonly data: unknown;
-  readonly errorInfo: unknown;
-
-  constructor(message: string, errorType: string | null, data: unknown = null, errorInfo: unknown = null) {
-    super(message);
-    this.name = 'AppSyncFieldError';
-    this.errorType = errorType;
-    this.data = data;
-    this.errorInfo = errorInfo;
-  }
-}
+// Re-exported: the GraphQL layer's error helpers stay one import for its files.
+export { AppSyncFieldError };
 
 /** The AppSync error for a field the authorizer's `deniedFields` names. */
 export function unauthorizedFieldError(typeName: string, fieldName: string): AppSyncFieldError {

@@ -117,13 +117,13 @@ function digitCount(value: string): number {
  * graphql-js wraps it with the location and variable it came from.
  */
 export class InvalidScalarValueError extends Error {
+  override readonly name = 'InvalidScalarValueError';
   readonly scalar: string;
   readonly value: unknown;
 
   constructor(scalar: string, value: unknown, verb: 'parse' | 'serialize') {
     const rules = APPSYNC_SCALAR_RULES[scalar];
     super(`Unable to ${verb} \`${String(value)}\` as a valid ${rules?.noun ?? scalar}.`);
-    this.name = 'InvalidScalarValueError';
     this.scalar = scalar;
     this.value = value;
   }

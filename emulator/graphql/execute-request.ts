@@ -4,7 +4,7 @@
  * `deniedFields`, and answer in AppSync's shape.
  *
  * A denied field is never resolved: its value is `null`, with AppSync's `Unauthorized` error and
- * normal null propagation. That holds for mutations too (the notes leave open whether AppSync
+ * normal null propagation. That holds for mutations too (AWS does not document whether AppSync
  * still runs a denied mutation's resolver; not running it is the safe reading, and the
  * resolvers re-check anyway).
  */
@@ -23,10 +23,12 @@ import {
   type ValidationRule,
 } from 'graphql';
 import type { DataSource } from '../dynamodb/dynamodb-data-source.ts';
+import { emulatorDataSources } from '../resolvers/data-sources.ts';
 import type { HandlerRunner } from '../resolvers/handler-runner.ts';
 import type { ResolverBundles } from '../resolvers/resolver-bundles.ts';
 import { fieldInvocation } from '../resolvers/resolver-context.ts';
 import { runResolver } from '../resolvers/run-resolver.ts';
+import type { ResolvedMutationField } from '../realtime/mutation-event.ts';
 import { AppSyncFieldError, appSyncLocations, formatExecutionError, unauthorizedFieldError, type AppSyncErrorEntry } from './appsync-error.ts';
 import { queryDepthRule } from './query-depth-rule.ts';
 import { formatSyntaxError, formatValidationError, formatVariableError } from './validation-errors.ts';
@@ -58,6 +60,8 @@ export interface ExecutionServices {
   readonly settings: ExecutionSettings;
   /** Server-side diagnostics (internal failures, resolver logs); never sent to the client. */
   readonly log: (line: string) => void;
+  /** Called after each root `Mutation` field resolves, in order: real-time publishing. */
+  readonly onMutationField?: (resolved: ResolvedMutationField) => void;
 }
 
 /** The response body, in AppSync's shape. */
@@ -93,9 +97,9 @@ const fieldResolver: GraphQLFieldResolver<unknown, RequestState> = async (source
     headers: state.request.headers,
     env: state.services.bundles.env,
   });
-  return runResolver(resolver, invocation, {
+  const run = await runResolver(resolver, invocation, {
     runHandler: state.services.runHandler,
-    table: state.services.table,
+    dataSources: emulatorDataSources({ table: state.services.table }),
     log: (line) => state.services.log(`[${coordinate}] ${line}`),
     appendError: (error) => {
       state.appended.push({
@@ -108,6 +112,10 @@ const fieldResolver: GraphQLFieldResolver<unknown, RequestState> = async (source
       });
     },
   });
+  if (state.services.onMutationField !== undefined && info.parentType === info.schema.getMutationType()) {
+    state.services.onMutationField({ info, result: run.value, extensions: run.extensions, deniedFields: state.request.deniedFields });
+  }
+  return run.value;
 };
 
 /** The validation rules for the settings: graphql-js's, the depth limit, introspection. */

@@ -8,7 +8,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 
-/** The HTTP methods a route may claim. */
+/**
+ * The HTTP methods a route may claim. `HEAD` and `OPTIONS` are the router's: `HEAD` runs the
+ * `GET` route and sends no body, `OPTIONS` is answered with `Allow` and the CORS headers.
+ */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**

@@ -3,7 +3,7 @@
  * `identity` is exactly `{ resolverContext }` under Lambda authorization.
  */
 import type { GraphQLResolveInfo } from 'graphql';
-import { selectionSetInfo } from '../graphql/selection-set.ts';
+import { selectionSetInfo } from './selection-set.ts';
 
 /** What stays the same for every handler of one field resolution. */
 export interface FieldInvocation {

@@ -1,5 +1,6 @@
 /**
- * The sandbox's `runHandler` seen through the emulator's `HandlerRunner` contract.
+ * The sandbox's `runHandler` as the emulator's `HandlerRunner`: the outcome passes through
+ * whole; code the static check refuses is also reported to the server log.
  */
 import { runHandler, type RunHandlerOptions } from '../sandbox/handler-runner.ts';
 import type { HandlerRunner } from './handler-runner.ts';
@@ -17,13 +18,6 @@ export function createSandboxRunner(options: RunHandlerOptions, log: (line: stri
     if (outcome.codeErrors !== undefined && outcome.codeErrors.length > 0) {
       log(`code refused: ${JSON.stringify(outcome.codeErrors)}`);
     }
-    return {
-      result: outcome.earlyReturn === undefined ? outcome.result : outcome.earlyReturn.value,
-      error: outcome.error ?? null,
-      outErrors: outcome.outErrors,
-      stash: outcome.stash,
-      earlyReturn: outcome.earlyReturn === undefined ? null : { skipTo: outcome.earlyReturn.skipTo },
-      logs: outcome.logs,
-    };
+    return outcome;
   };
 }

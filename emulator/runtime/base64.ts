@@ -1,10 +1,9 @@
-import { utf8Decode, utf8Encode } from './utf8.ts';
-
 /**
  * `util.base64Encode` / `util.base64Decode`: standard Base64 (RFC 4648 §4, with padding) of the
  * UTF-8 bytes of a string, the behaviour of Java's `Base64.getEncoder()` / `getDecoder()` that
  * AppSync uses. Written out here because the sandbox realm has no `btoa`, `atob` or `Buffer`.
  */
+import { utf8Decode, utf8Encode } from './utf8.ts';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 

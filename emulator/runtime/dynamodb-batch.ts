@@ -1,6 +1,3 @@
-import { buildUpdateExpression } from './dynamodb-update.ts';
-import { expressionOf, itemOf, keyOf, listOf, payloadOf, projectionOf, tablesOf, withOptional } from './dynamodb-request-parts.ts';
-
 /**
  * The multi-item builders of `@aws-appsync/utils/dynamodb`: `batchGet`, `batchPut`,
  * `batchDelete`, `transactGet`, `transactWrite`. Shapes follow the typings
@@ -8,6 +5,8 @@ import { expressionOf, itemOf, keyOf, listOf, payloadOf, projectionOf, tablesOf,
  * BatchDeleteItem/TransactGetItems/TransactWriteItems pages; keys, items and conditions are
  * converted exactly as the single-item builders convert them.
  */
+import { buildUpdateExpression } from './dynamodb-update.ts';
+import { expressionOf, itemOf, keyOf, listOf, payloadOf, projectionOf, tablesOf, withOptional } from './dynamodb-request-parts.ts';
 
 /**
  * `batchGet({ tables: { name: { keys, consistentRead?, projection? } } })` → a BatchGetItem request.

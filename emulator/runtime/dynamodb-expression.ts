@@ -1,6 +1,3 @@
-import { isPlainObject, toJsonValue, type JsonValue } from './json-value.ts';
-import { toDynamoDB, type AttributeValue } from './util-dynamodb.ts';
-
 /**
  * Turns a filter object (`{ title: { beginsWith: 'a' }, or: [...] }`) into a DynamoDB
  * expression, byte for byte as AppSync renders it. Shared by
@@ -25,6 +22,8 @@ import { toDynamoDB, type AttributeValue } from './util-dynamodb.ts';
  * The docs' VTL page shows `contains(#title, :title_contains)` (unwrapped, spaced); the JS
  * "Filters" page shows `(begins_with(#title,:title_beginsWith))`, which is what AppSync emits.
  */
+import { isPlainObject, toJsonValue, type JsonValue } from './json-value.ts';
+import { toDynamoDB, type AttributeValue } from './util-dynamodb.ts';
 
 /** A rendered expression; `expressionValues` is `{}` when nothing is bound (as observed). */
 export interface DynamoDBExpression {

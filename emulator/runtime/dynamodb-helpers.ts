@@ -1,7 +1,3 @@
-import { batchDelete, batchGet, batchPut, transactGet, transactWrite } from './dynamodb-batch.ts';
-import { expressionOf, itemOf, keyOf, listOf, payloadOf, projectionOf, withOptional } from './dynamodb-request-parts.ts';
-import { buildUpdateExpression, operations } from './dynamodb-update.ts';
-
 /**
  * The `@aws-appsync/utils/dynamodb` module: request builders for the DynamoDB data source.
  * Names and arguments are those of `@aws-appsync/utils/lib/dynamodb-helpers.d.ts`.
@@ -20,6 +16,9 @@ import { buildUpdateExpression, operations } from './dynamodb-update.ts';
  * clear `Error` instead of silently dropping the condition, because a dropped condition would
  * turn a conditional write into an unconditional one.
  */
+import { batchDelete, batchGet, batchPut, transactGet, transactWrite } from './dynamodb-batch.ts';
+import { expressionOf, itemOf, keyOf, listOf, payloadOf, projectionOf, withOptional } from './dynamodb-request-parts.ts';
+import { buildUpdateExpression, operations } from './dynamodb-update.ts';
 
 /**
  * `get({ key, consistentRead?, projection? })` → a GetItem request.

@@ -1,13 +1,12 @@
-import { renderFilter, type DynamoDBExpression } from './dynamodb-expression.ts';
-import { createExpressionNames } from './expression-names.ts';
-import { isPlainObject, toJsonValue } from './json-value.ts';
-import { toMapValues, type AttributeValue } from './util-dynamodb.ts';
-
 /**
  * The argument checks and conversions every request builder of `@aws-appsync/utils/dynamodb`
  * shares: keys and items to attribute maps, conditions to expression objects, projections to
  * aliased paths, and leaving absent options out of the request.
  */
+import { renderFilter, type DynamoDBExpression } from './dynamodb-expression.ts';
+import { createExpressionNames } from './expression-names.ts';
+import { isPlainObject, toJsonValue } from './json-value.ts';
+import { toMapValues, type AttributeValue } from './util-dynamodb.ts';
 
 /** A builder's argument object. */
 export type Payload = Record<string, unknown>;

@@ -1,7 +1,3 @@
-import { createExpressionNames } from './expression-names.ts';
-import { isPlainObject, toJsonValue, type JsonValue } from './json-value.ts';
-import { toDynamoDB, type AttributeValue } from './util-dynamodb.ts';
-
 /**
  * The `operations.*` of `@aws-appsync/utils/dynamodb` and the update expression `update()`
  * builds from them.
@@ -24,6 +20,9 @@ import { toDynamoDB, type AttributeValue } from './util-dynamodb.ts';
  * (`#expName_1.#expName_2 = :expValue_1`), which is what the typings' description of `replace`
  * ("update entire object ... and not just the keys in the payload") implies.
  */
+import { createExpressionNames } from './expression-names.ts';
+import { isPlainObject, toJsonValue, type JsonValue } from './json-value.ts';
+import { toDynamoDB, type AttributeValue } from './util-dynamodb.ts';
 
 const OPERATION = {
   add: 'OPERATION_ADD',

@@ -16,9 +16,11 @@ import { isPlainObject, toJsonValue } from './json-value.ts';
 import { autoId, autoKsuid, autoUlid } from './unique-ids.ts';
 import { urlDecode, urlEncode } from './url-encoding.ts';
 import { utilDynamodb } from './util-dynamodb.ts';
+import { createSubscriptionExtensions } from './subscription-extensions.ts';
 import { createUtilMath } from './util-math.ts';
 import { utilStr } from './util-str.ts';
 import { createUtilTime } from './util-time.ts';
+import { toSubscriptionFilter } from './util-transform-subscription.ts';
 import { utilValues } from './util-values.ts';
 
 export type {
@@ -30,6 +32,7 @@ export type {
   HostCapabilities,
 } from './contract.ts';
 export { HandlerStop, isHandlerStop } from './handler-stop.ts';
+export type { SubscriptionFilter, SubscriptionFilterGroup, SubscriptionFilterRule } from './subscription-filter-rules.ts';
 
 /** A helper AppSync has but this offline runtime does not: calling it says so plainly. */
 function unsupported(name: string): () => never {
@@ -81,7 +84,7 @@ const pureUtil = deepFreeze({
     toDynamoDBFilterExpression: (filter: unknown) => toDynamoDBExpressionJson(filter),
     toDynamoDBConditionExpression: (condition: unknown) => toDynamoDBExpressionJson(condition),
     toElasticsearchQueryDSL: unsupported('util.transform.toElasticsearchQueryDSL'),
-    toSubscriptionFilter: unsupported('util.transform.toSubscriptionFilter'),
+    toSubscriptionFilter: (filter: unknown, ignoredFields?: unknown, rules?: unknown) => toSubscriptionFilter(filter, ignoredFields, rules),
   },
   str: utilStr,
   xml: {
@@ -176,9 +179,7 @@ export function createAppSyncModules(host: HostCapabilities, session: () => Eval
     };
   const extensions = {
     evictFromApiCache: record('evictFromApiCache'),
-    setSubscriptionFilter: record('setSubscriptionFilter'),
-    setSubscriptionInvalidationFilter: record('setSubscriptionInvalidationFilter'),
-    invalidateSubscriptions: record('invalidateSubscriptions'),
+    ...createSubscriptionExtensions(session),
   };
 
   return freezeFresh({

@@ -1,11 +1,10 @@
-import type { ZonedDateTime } from '@js-joda/core';
-
 /**
  * Java `DateTimeFormatter` patterns, as far as js-joda cannot take them as they are: splitting
  * a pattern into tokens, re-emitting quoted literals (js-joda misreads `'''a'''`), and the
  * English (`Locale.ENGLISH`) text of month, day, era, quarter, AM/PM and localized-offset fields,
  * which js-joda prints only with its locale plugin.
  */
+import type { ZonedDateTime } from '@js-joda/core';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];

@@ -1,11 +1,10 @@
-import { ulid } from 'ulid';
-import type { HostCapabilities } from './contract.ts';
-
 /**
  * `util.autoId`, `util.autoUlid` and `util.autoKsuid`. Every random bit comes from
  * `HostCapabilities.randomHex` (the sandbox realm has no `crypto`), and the clock from
  * `nowEpochMilliseconds` so that tests can pin it.
  */
+import { ulid } from 'ulid';
+import type { HostCapabilities } from './contract.ts';
 
 /** Reads `count` random bytes from the host as numbers. */
 function randomBytes(host: HostCapabilities, count: number): number[] {

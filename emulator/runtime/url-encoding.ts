@@ -1,10 +1,9 @@
-import { utf8Decode, utf8Encode } from './utf8.ts';
-
 /**
  * `util.urlEncode` / `util.urlDecode`: `application/x-www-form-urlencoded`, the behaviour of
  * Java's `URLEncoder.encode(s, UTF_8)` / `URLDecoder.decode(s, UTF_8)`. This is not
  * `encodeURIComponent`: a space becomes `+`, and `*` stays while `!'()~` are escaped.
  */
+import { utf8Decode, utf8Encode } from './utf8.ts';
 
 /** Characters Java's URLEncoder leaves as they are. */
 const UNRESERVED = /^[A-Za-z0-9.\-*_]$/;

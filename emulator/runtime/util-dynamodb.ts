@@ -1,5 +1,3 @@
-import { isPlainObject, toJsonValue, type JsonValue } from './json-value.ts';
-
 /**
  * `util.dynamodb`: converts plain values to DynamoDB attribute values, as AppSync does.
  *
@@ -9,6 +7,7 @@ import { isPlainObject, toJsonValue, type JsonValue } from './json-value.ts';
  * `EvaluateCode` in localstack/appsync-utils (`__tests__/__snapshots__/index.test.js.snap`),
  * which also match the developer guide page "DynamoDB helpers in util.dynamodb".
  */
+import { isPlainObject, toJsonValue, type JsonValue } from './json-value.ts';
 
 /** A DynamoDB attribute value in AppSync's request shape. */
 export type AttributeValue =

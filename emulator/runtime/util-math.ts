@@ -1,9 +1,8 @@
-import type { HostCapabilities } from './contract.ts';
-
 /**
  * `util.math` (developer guide: "Math helpers in util.math"). Randomness comes from the host,
  * because the sandbox realm has no `crypto`.
  */
+import type { HostCapabilities } from './contract.ts';
 
 /** An integer in [0, 2^48) from six host bytes. */
 function random48(host: HostCapabilities): number {

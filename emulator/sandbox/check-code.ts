@@ -1,9 +1,3 @@
-import type { AnyNode, Program } from 'acorn';
-import { fullAncestor } from 'acorn-walk';
-import { codeErrorAt, type CodeError } from './code-error.ts';
-import { findRecursion } from './find-recursion.ts';
-import { parseCode } from './parse-code.ts';
-
 /**
  * The static check: refuses, before anything runs, the constructs the APPSYNC_JS runtime
  * rejects. It reproduces the rules of `@aws-appsync/eslint-plugin` (same messages, so that a
@@ -11,9 +5,15 @@ import { parseCode } from './parse-code.ts';
  * `import()`, `import.meta`, `apply`/`bind`/`call`, `eval`/`Function`, imports of anything but
  * the AppSync modules, and code over AppSync's length limit.
  */
+import type { AnyNode, Program } from 'acorn';
+import { fullAncestor } from 'acorn-walk';
+import { MAX_CODE_LENGTH } from '../../infra/api-limits.ts';
+import { codeErrorAt, type CodeError } from './code-error.ts';
+import { findRecursion } from './find-recursion.ts';
+import { parseCode } from './parse-code.ts';
 
-/** AppSync's limit on resolver and function code: `code` is at most 32 768 characters. */
-export const MAX_CODE_LENGTH = 32_768;
+/** AppSync's limit on resolver and function code, owned by `infra/api-limits.ts`. */
+export { MAX_CODE_LENGTH };
 
 /** The only modules resolver code may import. */
 export const ALLOWED_MODULES: readonly string[] = ['@aws-appsync/utils', '@aws-appsync/utils/dynamodb'];

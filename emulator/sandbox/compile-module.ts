@@ -1,3 +1,8 @@
+/**
+ * Compiles resolver code for a realm once per code version: check it, rewrite it into a
+ * script (`rewrite-module.ts`), compile that with `vm.Script` and keep the realm function it
+ * evaluates to, cached by the code's SHA-256.
+ */
 import type { Program } from 'acorn';
 import { simple } from 'acorn-walk';
 import { createHash } from 'node:crypto';
@@ -7,12 +12,6 @@ import type { CodeError } from './code-error.ts';
 import { CODE_FILE_NAME } from './realm-console.ts';
 import type { SandboxRealm } from './realm.ts';
 import { rewriteModule } from './rewrite-module.ts';
-
-/**
- * Compiles resolver code for a realm once per code version: check it, rewrite it into a
- * script (`rewrite-module.ts`), compile that with `vm.Script` and keep the realm function it
- * evaluates to, cached by the code's SHA-256.
- */
 
 /** A checked, compiled module, or the code errors that keep it from running. */
 export interface CompiledModule {

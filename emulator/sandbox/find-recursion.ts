@@ -1,7 +1,3 @@
-import type { AnyNode, CallExpression, Program } from 'acorn';
-import { base, fullAncestor, recursive, type RecursiveVisitors } from 'acorn-walk';
-import { codeErrorAt, type CodeError } from './code-error.ts';
-
 /**
  * Recursion, which APPSYNC_JS rejects. Like `@aws-appsync/eslint-plugin`'s `no-recursion`, it
  * follows calls by name between named functions (declarations, `const f = () => …`, named
@@ -10,6 +6,9 @@ import { codeErrorAt, type CodeError } from './code-error.ts';
  * function around it, so `items.map((x) => f(x))` inside `f` is recursion too. Names are not
  * resolved through scopes: two functions with one name are treated as one.
  */
+import type { AnyNode, CallExpression, Program } from 'acorn';
+import { base, fullAncestor, recursive, type RecursiveVisitors } from 'acorn-walk';
+import { codeErrorAt, type CodeError } from './code-error.ts';
 
 /** A call from one named function to another. */
 interface CallSite {

@@ -1,14 +1,13 @@
-import type { AppendedError, EarlyReturnSkipTo } from '../runtime/contract.ts';
-import type { CodeError } from './code-error.ts';
-import { compileModule } from './compile-module.ts';
-import type { RealmOutcome, RealmRequest } from './realm-protocol.ts';
-import { createRealm, type SandboxRealm } from './realm.ts';
-
 /**
  * Runs one handler (`request` or `response`) of APPSYNC_JS code in the sandbox and reports
  * what happened as plain host data. This is what the emulator calls for every resolver and
  * pipeline function, and what `evaluateCode` is built on.
  */
+import type { AppendedError, EarlyReturnSkipTo } from '../runtime/contract.ts';
+import type { CodeError } from './code-error.ts';
+import { compileModule } from './compile-module.ts';
+import type { RealmOutcome, RealmRequest } from './realm-protocol.ts';
+import { createRealm, type SandboxRealm } from './realm.ts';
 
 /** Options of one run. Every one has a default. */
 export interface RunHandlerOptions {
@@ -34,7 +33,21 @@ export interface HandlerError {
   errorInfo?: unknown;
 }
 
-/** What one run of a handler produced. JSON strings are exactly what the realm serialized. */
+/**
+ * One call a handler made to `extensions.*`, as recorded: e.g.
+ * `{ name: 'setSubscriptionFilter', args: [filter] }` or `{ name: 'invalidateSubscriptions', args: [{ subscriptionField, payload }] }`.
+ * `args` are the call's arguments as JSON values.
+ */
+export interface ExtensionCall {
+  name: string;
+  args: unknown[];
+}
+
+/**
+ * What one run of a handler produced: the one outcome type, from the sandbox through the
+ * emulator's `HandlerRunner` to the resolver executor. JSON strings are exactly what the realm
+ * serialized.
+ */
 export interface HandlerOutcome {
   /** The handler's return value as JSON; `undefined` when it returned nothing or stopped. */
   result: string | undefined;
@@ -46,8 +59,8 @@ export interface HandlerOutcome {
   earlyReturn?: { value: string | undefined; skipTo: EarlyReturnSkipTo };
   /** Errors recorded with `util.appendError`. */
   outErrors: AppendedError[];
-  /** Calls made to `extensions.*`, for the emulator to apply. */
-  extensions: Array<{ name: string; args: unknown[] }>;
+  /** Calls made to `extensions.*`, in order, for the emulator to apply (the executor collects them). */
+  extensions: ExtensionCall[];
   /** Headers set with `util.http.addResponseHeader(s)`. */
   responseHeaders: Record<string, unknown>;
   /** `console.*` lines, in AppSync's format: `INFO - code.js:3:5: "text"`. */
@@ -159,7 +172,7 @@ function toHostOutcome(outcomeJson: string): HandlerOutcome {
   const outcome: HandlerOutcome = {
     result: parsed.result,
     outErrors: JSON.parse(parsed.outErrors) as AppendedError[],
-    extensions: JSON.parse(parsed.extensions) as HandlerOutcome['extensions'],
+    extensions: JSON.parse(parsed.extensions) as ExtensionCall[],
     responseHeaders: JSON.parse(parsed.responseHeaders) as Record<string, unknown>,
     logs: parsed.logs,
     stash: parsed.stash,

@@ -1,11 +1,10 @@
-import { parse, tokTypes, type Program, type Token } from 'acorn';
-import type { CodeError } from './code-error.ts';
-
 /**
  * Parses resolver code as AppSync does: an ECMAScript module. Also refuses HTML-like comments
  * (`<!--`, `-->`): a module has none, but the sandbox compiles the code as a script, where they
  * are comments, so allowing them would let the checked code and the run code differ.
  */
+import { parse, tokTypes, type Program, type Token } from 'acorn';
+import type { CodeError } from './code-error.ts';
 
 /** The parsed module, or the one parser error that stopped parsing. */
 export type ParseResult = { ok: true; program: Program } | { ok: false; error: CodeError };

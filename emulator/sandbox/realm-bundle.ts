@@ -1,11 +1,10 @@
-import { buildSync } from 'esbuild';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
 /**
  * The code evaluated inside the sandbox realm: `realm-entry.ts` and the APPSYNC_JS runtime
  * (`emulator/runtime/index.ts`) bundled by esbuild into one script, once per process.
  */
+import { buildSync } from 'esbuild';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** The variable the bundle assigns its exports to (local to the wrapper function). */
 const REALM_ENTRY_GLOBAL = '__appsync$realmEntry';

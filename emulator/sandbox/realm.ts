@@ -1,11 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import vm from 'node:vm';
-import { realmScript } from './realm-bundle.ts';
-import type { RealmHostApi } from './realm-protocol.ts';
-
 /**
- * The one reused JavaScript realm resolver code runs in. Built as
- * `APPSYNC-NOTES.md` ("Running APPSYNC_JS code in Node") says it must be to hold:
+ * The one reused JavaScript realm resolver code runs in. It keeps the sandbox's security
+ * invariants (each one's reason is in `docs/sandbox.md`, "Security invariants"):
  * - a global object with no Node globals (`vm.constants.DONT_CONTEXTIFY`: an ordinary global,
  *   not a contextified host object, so `globalThis.constructor.constructor` is the realm's own
  *   `Function`), with code generation from strings and WebAssembly off;
@@ -15,6 +10,10 @@ import type { RealmHostApi } from './realm-protocol.ts';
  * - the runtime modules evaluated inside the realm, so that every object resolver code can
  *   reach is of the realm; the host lends only two primitive-only functions, held in a closure.
  */
+import { randomBytes } from 'node:crypto';
+import vm from 'node:vm';
+import { realmScript } from './realm-bundle.ts';
+import type { RealmHostApi } from './realm-protocol.ts';
 
 /** The host's side of a realm. */
 export interface SandboxRealm {

@@ -1,6 +1,3 @@
-import type { AnyNode, Pattern, Program } from 'acorn';
-import { RESERVED_PREFIX } from './check-code.ts';
-
 /**
  * Module loading without `vm.SourceTextModule` (which Node 20 hides behind a flag): the checked
  * module becomes a script holding one function expression,
@@ -17,6 +14,8 @@ import { RESERVED_PREFIX } from './check-code.ts';
  * keeps its place, except after an `export default` or a `export { … }` on the same line.
  * Blanked text keeps its line breaks.
  */
+import type { AnyNode, Pattern, Program } from 'acorn';
+import { RESERVED_PREFIX } from './check-code.ts';
 
 /** The name of the wrapper's parameter that resolves an import (see `realm-entry.ts`). */
 export const LINK_PARAMETER = `${RESERVED_PREFIX}link`;

@@ -3,8 +3,8 @@
  */
 import type { Context, DynamoDBGetItemRequest } from '@aws-appsync/utils';
 import { util } from '@aws-appsync/utils';
-import { callerOf, requireReporterOrStaff } from '../lib/authorize.ts';
-import { failOnDataSourceError } from '../lib/data-source.ts';
+import { callerOf, requireItemRule } from '../lib/authorize.ts';
+import { failOnDataSourceError } from '../lib/data-source-errors.ts';
 import { ErrorType } from '../lib/errors.ts';
 import { toTicket, type TicketItem, type TicketView } from '../lib/items.ts';
 import { getTicket } from '../lib/requests.ts';
@@ -19,6 +19,6 @@ export function response(ctx: Context<MutationAddCommentArgs>): TicketView {
   failOnDataSourceError(ctx, missing, ErrorType.NotFound);
   const item = ctx.result as TicketItem | null | undefined;
   if (item === null || item === undefined) util.error(missing, ErrorType.NotFound);
-  requireReporterOrStaff(callerOf(ctx), item);
+  requireItemRule(callerOf(ctx), 'Mutation.addComment', item);
   return toTicket(item);
 }

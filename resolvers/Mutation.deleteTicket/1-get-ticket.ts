@@ -2,7 +2,7 @@
  * Reads the ticket to delete; when there is none, stashes `null` so later steps do nothing.
  */
 import type { Context, DynamoDBGetItemRequest } from '@aws-appsync/utils';
-import { failOnDataSourceError } from '../lib/data-source.ts';
+import { failOnDataSourceError } from '../lib/data-source-errors.ts';
 import { ErrorType } from '../lib/errors.ts';
 import { toTicket, type TicketItem, type TicketView } from '../lib/items.ts';
 import { getTicket } from '../lib/requests.ts';

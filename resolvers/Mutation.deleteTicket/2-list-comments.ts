@@ -3,7 +3,7 @@
  * ticket's own delete.
  */
 import { runtime, type Context, type DynamoDBQueryRequest } from '@aws-appsync/utils';
-import { failOnDataSourceError } from '../lib/data-source.ts';
+import { failOnDataSourceError } from '../lib/data-source-errors.ts';
 import { ErrorType } from '../lib/errors.ts';
 import { PK, SK } from '../lib/keys.ts';
 import { commentsOf } from '../lib/requests.ts';

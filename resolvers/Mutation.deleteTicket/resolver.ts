@@ -9,8 +9,12 @@
  * APPSYNC_JS cannot loop over data source calls, so comments beyond the 99th (and a comment
  * written between steps 2 and 3) stay behind. They are unreachable — every read goes through the
  * ticket, and nothing can recreate a deleted ticket — and are left to a cleanup job.
+ *
+ * A deleted ticket ends the subscriptions to it (`onTicketChanged(id)`, `onCommentAdded(ticketId)`):
+ * AppSync matches the payloads below against the invalidation filters those resolvers set, and
+ * sends each matching client "Subscription complete.".
  */
-import type { Context } from '@aws-appsync/utils';
+import { extensions, type Context } from '@aws-appsync/utils';
 import { requireFieldRule } from '../lib/authorize.ts';
 import type { TicketView } from '../lib/items.ts';
 import type { MutationDeleteTicketArgs } from '../lib/schema.generated.ts';
@@ -22,5 +26,8 @@ export function request(ctx: Context<MutationDeleteTicketArgs>): Record<string, 
 
 export function response(ctx: Context<MutationDeleteTicketArgs>): TicketView | null {
   const deleted = ctx.prev.result as TicketView | null | undefined;
-  return deleted === undefined ? null : deleted;
+  if (deleted === null || deleted === undefined) return null;
+  extensions.invalidateSubscriptions({ subscriptionField: 'onTicketChanged', payload: { id: deleted.id } });
+  extensions.invalidateSubscriptions({ subscriptionField: 'onCommentAdded', payload: { ticketId: deleted.id } });
+  return deleted;
 }

@@ -4,7 +4,7 @@
  * denied mutation's resolver, and data-level rules need the item, which only a resolver reads.
  */
 import { util, type Context } from '@aws-appsync/utils';
-import { decide, isReporterOrStaff } from '../../policy/decide.ts';
+import { decide, holdsScopeGrant, isReporterOrStaff } from '../../policy/decide.ts';
 import { fromResolverContext, type Identity, type ResolverContext } from '../../policy/identity.ts';
 import { rules } from '../../policy/rules.ts';
 import { ErrorType } from './errors.ts';
@@ -34,10 +34,20 @@ export function requireFieldRule(ctx: Context, coordinate: string): Identity {
 }
 
 /**
- * Applies the data-level rule `reporterOrStaff` to a ticket: stops the resolver with
- * `Unauthorized` unless the caller reported it (verified email) or is staff.
+ * Applies the item rule of `coordinate` to a ticket. For `reporterOrStaff` it stops the
+ * resolver with `Unauthorized` unless the caller reported it (verified email), is staff, or
+ * holds one of the rule's scope grants (a scope grants every ticket).
+ *
+ * @example
+ * requireItemRule(callerOf(ctx), 'Query.ticket', item);
  */
-export function requireReporterOrStaff(caller: Identity, ticket: { id: string; reporter: string }): void {
+export function requireItemRule(caller: Identity, coordinate: string, ticket: { id: string; reporter: string }): void {
+  const rule = rules[coordinate];
+  if (rule === undefined || rule === null) {
+    util.error(`Not Authorized to access ${coordinate}.`, ErrorType.Unauthorized);
+    return;
+  }
+  if (rule.item === null || holdsScopeGrant(caller, rule)) return;
   if (!isReporterOrStaff(caller, ticket.reporter)) {
     util.error(`Not Authorized to access ticket ${ticket.id}: only its reporter and staff may.`, ErrorType.Unauthorized);
   }

@@ -23,6 +23,9 @@ export const DATA_SOURCES = {
   'Mutation.deleteTicket/2-list-comments': 'TABLE',
   'Mutation.deleteTicket/3-delete-ticket': 'TABLE',
   'Ticket.comments': 'TABLE',
+  'Subscription.onTicketChanged/1-get-ticket': 'TABLE',
+  'Subscription.onCommentAdded/1-get-ticket': 'TABLE',
+  'Subscription.onTicketActivity': 'NONE',
 } as const satisfies Readonly<Record<string, DataSourceKind>>;
 
 /** The kinds of data source the API has. */

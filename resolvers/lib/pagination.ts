@@ -2,7 +2,7 @@
  * Pages of tickets read from one of the ticket indexes, newest first.
  */
 import { util, type Context, type DynamoDBQueryRequest } from '@aws-appsync/utils';
-import { failOnDataSourceError } from './data-source.ts';
+import { failOnDataSourceError } from './data-source-errors.ts';
 import { ErrorType } from './errors.ts';
 import { toTicket, type TicketItem, type TicketView } from './items.ts';
 import type { GlobalSecondaryIndexDesign } from './table.ts';

@@ -3,7 +3,7 @@
  * `@aws-appsync/utils/dynamodb`'s helpers where they carry expressions, so that every request
  * (and the test that pins it) reads exactly as DynamoDB receives it.
  */
-import { util, type DynamoDBGetItemRequest, type DynamoDBQueryRequest, type DynamoDBUpdateItemRequest } from '@aws-appsync/utils';
+import { util, type DynamoDBGetItemRequest, type DynamoDBQueryRequest } from '@aws-appsync/utils';
 import { COMMENT_SK_PREFIX, PK, SK, ticketKey, ticketPk } from './keys.ts';
 
 /**
@@ -24,47 +24,6 @@ export function itemExists(): { expression: string; expressionNames: Record<stri
 /** The condition "no item has this key yet", on the partition key. */
 export function itemIsNew(): { expression: string; expressionNames: Record<string, string> } {
   return { expression: 'attribute_not_exists(#pk)', expressionNames: { '#pk': PK } };
-}
-
-/**
- * An UpdateItem of an existing ticket that sets `set` (and `updatedAt`) and removes `remove`.
- * It fails its condition, and so changes nothing, when the ticket does not exist: an update can
- * never create or resurrect a ticket.
- *
- * @example
- * updateTicket(id, { assignee: 'agent@example.com' }, [], util.time.nowISO8601());
- */
-export function updateTicket(
-  ticketId: string,
-  set: Record<string, string>,
-  remove: string[],
-  updatedAt: string,
-): DynamoDBUpdateItemRequest {
-  const values: Record<string, string> = {};
-  const names: Record<string, string> = {};
-  const assignments: string[] = [];
-  Object.keys(set).forEach((name) => {
-    names[`#${name}`] = name;
-    values[`:${name}`] = set[name] as string;
-    assignments.push(`#${name} = :${name}`);
-  });
-  names['#updatedAt'] = 'updatedAt';
-  values[':updatedAt'] = updatedAt;
-  assignments.push('#updatedAt = :updatedAt');
-  remove.forEach((name) => {
-    names[`#${name}`] = name;
-  });
-  const removal = remove.length === 0 ? '' : ` REMOVE ${remove.map((name) => `#${name}`).join(', ')}`;
-  return {
-    operation: 'UpdateItem',
-    key: util.dynamodb.toMapValues(ticketKey(ticketId)),
-    update: {
-      expression: `SET ${assignments.join(', ')}${removal}`,
-      expressionNames: names,
-      expressionValues: util.dynamodb.toMapValues(values),
-    },
-    condition: itemExists(),
-  };
 }
 
 /**

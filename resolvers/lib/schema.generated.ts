@@ -43,6 +43,14 @@ export interface MutationDeleteTicketArgs {
   id: string;
 }
 
+export interface SubscriptionOnTicketChangedArgs {
+  id: string;
+}
+
+export interface SubscriptionOnCommentAddedArgs {
+  ticketId: string;
+}
+
 export interface Identity {
   sub: string;
   username: string;
@@ -50,9 +58,14 @@ export interface Identity {
   emailVerified: boolean;
   groups: Array<string>;
   tokenUse: TokenUse;
+  kind: PrincipalKind;
+  clientId: string;
+  scopes: Array<string>;
 }
 
 export type TokenUse = 'ID' | 'ACCESS';
+
+export type PrincipalKind = 'USER' | 'MACHINE';
 
 export type TicketStatus = 'OPEN' | 'IN_PROGRESS' | 'RESOLVED' | 'CLOSED';
 

@@ -108,7 +108,7 @@ describe('Authorizer: refuses bad tokens', () => {
     const config = readConfig({ USER_POOL_ID: pool.userPoolId, APP_CLIENT_ID: pool.clientId });
     const verifier = createVerifier(config, { inner: jwksServer.fetcher });
     verifier.cacheJwks(pool.jwks);
-    handler = createAuthorizer({ verifier, ttlSeconds: config.ttlSeconds, logger: createLogger() });
+    handler = createAuthorizer({ verifier, machineClientIds: config.machineClientIds, ttlSeconds: config.ttlSeconds, logger: createLogger() });
   });
 
   afterAll(async () => {

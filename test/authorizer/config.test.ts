@@ -13,7 +13,7 @@ describe('Authorizer: configuration', () => {
     const config = readConfig(VALID);
 
     // Assess
-    expect(config).toEqual({ userPoolId: 'eu-west-1_AbC123', clientIds: ['client1'], ttlSeconds: 300, jwksFile: null });
+    expect(config).toEqual({ userPoolId: 'eu-west-1_AbC123', clientIds: ['client1'], machineClientIds: [], ttlSeconds: 300, jwksFile: null });
   });
 
   it('splits several comma-separated app client ids', () => {

@@ -27,7 +27,7 @@ describe('Authorizer: decision cache', () => {
   it('verifies a repeated token once and answers it from memory', async () => {
     // Prepare
     const verifier = countingVerifier();
-    const authorize = createAuthorizer({ verifier, ttlSeconds: 300, logger: createLogger(() => {}) });
+    const authorize = createAuthorizer({ verifier, machineClientIds: [], ttlSeconds: 300, logger: createLogger(() => {}) });
     const token = pool.idToken('agent');
 
     // Act
@@ -42,7 +42,7 @@ describe('Authorizer: decision cache', () => {
   it('misses for a token whose payload was tampered with but whose signature was kept', async () => {
     // Prepare
     const verifier = countingVerifier();
-    const authorize = createAuthorizer({ verifier, ttlSeconds: 300, logger: createLogger(() => {}) });
+    const authorize = createAuthorizer({ verifier, machineClientIds: [], ttlSeconds: 300, logger: createLogger(() => {}) });
     const token = pool.idToken('customer');
     const [head, , signature] = token.split('.');
     const tampered = `${head}.${base64url(JSON.stringify({ ...pool.idClaims('customer'), 'cognito:groups': ['admins'] }))}.${signature}`;
@@ -60,7 +60,7 @@ describe('Authorizer: decision cache', () => {
     // Prepare
     let nowMs = Math.floor(Date.now() / 1000) * 1000;
     const verifier = countingVerifier();
-    const authorize = createAuthorizer({ verifier, ttlSeconds: 300, logger: createLogger(() => {}), now: () => nowMs });
+    const authorize = createAuthorizer({ verifier, machineClientIds: [], ttlSeconds: 300, logger: createLogger(() => {}), now: () => nowMs });
     const exp = Math.floor(nowMs / 1000) + 60;
     const token = pool.idToken('customer', { exp });
     const first = await authorize(authorizerEvent(token));
@@ -80,7 +80,7 @@ describe('Authorizer: decision cache', () => {
     // Prepare
     let nowMs = Math.floor(Date.now() / 1000) * 1000;
     const verifier = countingVerifier();
-    const authorize = createAuthorizer({ verifier, ttlSeconds: 300, logger: createLogger(() => {}), now: () => nowMs });
+    const authorize = createAuthorizer({ verifier, machineClientIds: [], ttlSeconds: 300, logger: createLogger(() => {}), now: () => nowMs });
     const exp = Math.floor(nowMs / 1000) + 100;
     const token = pool.idToken('customer', { exp });
     await authorize(authorizerEvent(token));

@@ -40,7 +40,7 @@ describe('Authorizer: JWKS faults (JWKS served from 127.0.0.1)', () => {
       jwksMaxAgeMs,
     });
     // No decision cache: these tests are about keys, and a cached decision would hide them.
-    return createAuthorizer({ verifier, ttlSeconds: 300, logger: createLogger(() => {}), cacheEntries: 0 });
+    return createAuthorizer({ verifier, machineClientIds: [], ttlSeconds: 300, logger: createLogger(() => {}), cacheEntries: 0 });
   }
 
   async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number }> {

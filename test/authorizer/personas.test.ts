@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestPool, type Persona } from '../helpers/cognito-tokens.ts';
 import { authorizerEvent, loadHandler, type Handler } from './load-handler.ts';
 
-// Written out by hand from the rule table of DESIGN §2 rather than computed with the policy
+// Written out by hand from the rule table of the README ("The rule table") rather than computed with the policy
 // code, so that a mistake in the table or its evaluation shows up here.
 const STAFF_ONLY = [
   'Query.tickets',
@@ -10,10 +10,13 @@ const STAFF_ONLY = [
   'Mutation.setTicketStatus',
   'Mutation.setInternalNotes',
   'Mutation.deleteTicket',
+  'Subscription.onTicketActivity',
   'Ticket.internalNotes',
 ];
 const VERIFIED_EMAIL_ONLY = ['Query.myTickets', 'Mutation.openTicket', 'Mutation.addComment'];
-const NO_EMAIL_NO_STAFF = [...STAFF_ONLY, ...VERIFIED_EMAIL_ONLY];
+// The ticket's reporter (verified email) or staff: denied only to a caller who can be neither.
+const REPORTER_OR_STAFF = ['Subscription.onTicketChanged', 'Subscription.onCommentAdded'];
+const NO_EMAIL_NO_STAFF = [...STAFF_ONLY, ...VERIFIED_EMAIL_ONLY, ...REPORTER_OR_STAFF];
 
 type TokenKind = 'ID token' | 'access token' | 'access token enriched by the V2 trigger';
 
@@ -69,11 +72,14 @@ describe('Authorizer: decisions per persona and token', () => {
 
     // Assess
     expect(answer.resolverContext).toEqual({
+      kind: 'USER',
       sub: '33333333-3333-4333-8333-333333333333',
       username: '33333333-3333-4333-8333-333333333333',
+      clientId: pool.clientId,
       email: '',
       emailVerified: 'false',
       groups: '["agents"]',
+      scopes: '["aws.cognito.signin.user.admin"]',
       tokenUse: 'access',
     });
     expect(Object.values(answer.resolverContext ?? {}).every((value) => typeof value === 'string')).toBe(true);

@@ -57,7 +57,7 @@ describe('Authorizer: ttlOverride', () => {
     const config = readConfig({ USER_POOL_ID: pool.userPoolId, APP_CLIENT_ID: pool.clientId, AUTH_TTL_SECONDS: '300' });
     const verifier = createVerifier(config);
     verifier.cacheJwks(pool.jwks);
-    const handler = createAuthorizer({ verifier, ttlSeconds: config.ttlSeconds, logger: createLogger(() => {}) });
+    const handler = createAuthorizer({ verifier, machineClientIds: config.machineClientIds, ttlSeconds: config.ttlSeconds, logger: createLogger(() => {}) });
     const exp = Math.floor(Date.now() / 1000) + 42;
 
     // Act

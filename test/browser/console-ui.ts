@@ -1,7 +1,8 @@
 /**
  * What a developer does on the console page, as test steps: sign in, choose a token, type and
  * run an operation, read the answer. Selectors follow what the page shows (labels, roles); the
- * GraphiQL ones follow APPSYNC-NOTES.md.
+ * GraphiQL 4 ones are its CodeMirror 5 editors (`.graphiql-query-editor .CodeMirror`,
+ * `.graphiql-response .CodeMirror`) and its `Execute query` button.
  */
 import type { Page } from 'playwright-core';
 

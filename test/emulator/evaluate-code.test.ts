@@ -171,6 +171,44 @@ describe('evaluateCode', () => {
     expect(output.evaluationResult).toBe('null');
   });
 
+  it("evaluates a subscription resolver's response that sets a filter from util.transform.toSubscriptionFilter", async () => {
+    // Prepare
+    const code = [
+      "import { util, extensions } from '@aws-appsync/utils';",
+      'export function request(ctx) { return { payload: null }; }',
+      'export function response(ctx) {',
+      '  extensions.setSubscriptionFilter(util.transform.toSubscriptionFilter({ group: { eq: ctx.args.group }, severity: { ge: 3 } }));',
+      '  return null;',
+      '}',
+    ].join('\n');
+
+    // Act
+    const output = await evaluateCode(input(code, { arguments: { group: 'ops' } }, 'response'));
+
+    // Assess
+    expect(output.error).toBeUndefined();
+    expect(output.evaluationResult).toBe('null');
+  });
+
+  it('fails a subscription resolver whose filter breaks a limit, naming the breach', async () => {
+    // Prepare
+    const code = [
+      "import { util, extensions } from '@aws-appsync/utils';",
+      'export function request(ctx) { return { payload: null }; }',
+      'export function response(ctx) {',
+      "  extensions.setSubscriptionFilter(util.transform.toSubscriptionFilter({ group: { in: ['a', 'b', 'c', 'd', 'e', 'f'] } }));",
+      '  return null;',
+      '}',
+    ].join('\n');
+
+    // Act
+    const output = await evaluateCode(input(code, {}, 'response'));
+
+    // Assess
+    expect(output.evaluationResult).toBeUndefined();
+    expect(output.error).toEqual({ message: 'extensions.setSubscriptionFilter: filterGroup[0].filters[0]: in takes 1 to 5 values, got 6' });
+  });
+
   it.each([
     ['code over 32 768 characters', { runtime, code: `export function request(ctx) { return 1; }\n${' '.repeat(32_768)}`, context: '{}' }, /Member must have length between 1 and 32768/],
     ['empty code', { runtime, code: '', context: '{}' }, /'code' failed to satisfy constraint/],

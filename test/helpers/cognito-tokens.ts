@@ -1,6 +1,7 @@
 /**
  * Real RS256 Cognito-shaped tokens for tests, signed with keys generated in the test process.
- * ID and access tokens are signed with different keys, as Cognito does.
+ * ID and access tokens are signed with different keys, as Cognito does; their claims are those
+ * `docs/cognito.md` ("Tokens") lists for each token.
  */
 import { createHmac, createSign, generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
 
@@ -23,7 +24,7 @@ export interface SigningKey {
   readonly jwk: PublicJwk;
 }
 
-/** The seeded personas of DESIGN §6. */
+/** The emulator's seeded users (`emulator/seed-users.json`), by their role in the tests. */
 export type Persona = 'customer' | 'other' | 'agent' | 'admin' | 'unverified';
 
 /** Claims of each persona, as Cognito holds them. */
@@ -88,6 +89,13 @@ export interface TestPool {
   idToken(persona: Persona, claims?: Record<string, unknown>): string;
   /** An access token; `claims` are merged over the persona's. */
   accessToken(persona: Persona, claims?: Record<string, unknown>, options?: { withEmail?: boolean }): string;
+  /**
+   * Claims of a client-credentials (machine-to-machine) access token as Cognito mints them: no
+   * `username`, `cognito:groups`, `email`, `origin_jti` or `event_id`; `sub` is the client id.
+   */
+  machineClaims(clientId: string, scopes: readonly string[], now?: number): Record<string, unknown>;
+  /** A machine's access token, signed with the access-token key; `claims` are merged over it. */
+  machineToken(clientId: string, scopes: readonly string[], claims?: Record<string, unknown>): string;
 }
 
 const SUBS: Record<Persona, string> = {
@@ -142,6 +150,19 @@ export function createTestPool(options: TestPoolOptions = {}): TestPool {
     ...(opts.withEmail && PERSONAS[persona].emailVerified ? { email: PERSONAS[persona].email, email_verified: true } : {}),
   });
 
+  const machineClaims = (machineClientId: string, scopes: readonly string[], now = seconds()) => ({
+    sub: machineClientId,
+    token_use: 'access',
+    scope: scopes.join(' '),
+    auth_time: now,
+    iss: issuer,
+    exp: now + 3600,
+    iat: now,
+    version: 2,
+    jti: randomUUID(),
+    client_id: machineClientId,
+  });
+
   return {
     userPoolId,
     clientId,
@@ -155,5 +176,8 @@ export function createTestPool(options: TestPoolOptions = {}): TestPool {
       signJwt({ kid: idKey.kid, alg: 'RS256' }, { ...idClaims(persona), ...claims }, idKey.privateKey),
     accessToken: (persona, claims = {}, opts = {}) =>
       signJwt({ kid: accessKey.kid, alg: 'RS256' }, { ...accessClaims(persona, opts), ...claims }, accessKey.privateKey),
+    machineClaims,
+    machineToken: (machineClientId, scopes, claims = {}) =>
+      signJwt({ kid: accessKey.kid, alg: 'RS256' }, { ...machineClaims(machineClientId, scopes), ...claims }, accessKey.privateKey),
   };
 }

@@ -29,7 +29,17 @@ const NUM_RUNS = PROPERTY_RUNS;
 /** The identity the authorizer builds from a token of `user` (V1 trigger: access tokens carry no email). */
 function identityOf(user: SeedUser, kind: 'idToken' | 'accessToken'): Identity {
   const id = kind === 'idToken';
-  return { sub: 's', username: 'u', email: id ? user.email : null, emailVerified: id && user.emailVerified, groups: [...user.groups], tokenUse: id ? 'id' : 'access' };
+  return {
+    kind: 'USER',
+    sub: 's',
+    username: 'u',
+    clientId: 'c',
+    email: id ? user.email : null,
+    emailVerified: id && user.emailVerified,
+    groups: [...user.groups],
+    scopes: id ? [] : ['aws.cognito.signin.user.admin'],
+    tokenUse: id ? 'id' : 'access',
+  };
 }
 
 describe('Hostile queries over HTTP: properties', () => {
@@ -78,7 +88,6 @@ describe('Hostile queries over HTTP: properties', () => {
     const rendered = renderOperation(schema, operation, selections, argumentsFor);
     const denied = new Set(deniedFields(identityOf(who.user, who.kind)));
     const answer = await postGraphql(target.emulator.graphqlUrl, tokens.get(who.user.email)![who.kind], { query: rendered.query });
-    expect(answer.status, rendered.query).toBeLessThan(500);
     expect(answer.status, rendered.query).toBe(200);
     const body = JSON.parse(answer.text) as { data?: unknown };
     stats.runs += 1;

@@ -1,8 +1,9 @@
 /**
  * Hostile tokens through the emulator's real `POST /graphql`: every case of the authorizer's unit
  * suite plus tokens crafted against JWT libraries' known weaknesses (`support/token-cases.ts`).
- * Each one must get HTTP 401 with AppSync's exact body, no 5xx, nothing of the token echoed back
- * (body, headers, the emulator's request log, the authorizer's log), and an answer in bounded time.
+ * Each one must get HTTP 401 with AppSync's exact body (a header past Node's size limit: 431
+ * with no body), nothing of the token echoed back (body, headers, the emulator's request log,
+ * the authorizer's log), and an answer in bounded time.
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -106,7 +107,7 @@ describe('Hostile tokens over HTTP', () => {
     }
   });
 
-  it.each(oversized.map((entry) => [`${entry.klass}: ${entry.name}`, entry] as const))('refuses %s at the HTTP layer, never with a 5xx, and keeps serving', async (_name, entry) => {
+  it.each(oversized.map((entry) => [`${entry.klass}: ${entry.name}`, entry] as const))('refuses %s at the HTTP layer with 431 (or a reset mid-write), and keeps serving', async (_name, entry) => {
     // Prepare
     const authorization = entry.authorization() as string;
 
@@ -116,10 +117,13 @@ describe('Hostile tokens over HTTP', () => {
 
     // Assess
     if ('status' in outcome) {
-      expect(outcome.status).toBeGreaterThanOrEqual(400);
-      expect(outcome.status).toBeLessThan(500);
+      // Node's header limit (16 KiB): 431 with no body, and the connection closed.
+      expect(outcome.status).toBe(431);
+      expect(outcome.text).toBe('');
+      expect(outcome.headers.connection).toBe('close');
       expect(echoedFragments(authorization, [outcome.text, ...Object.values(outcome.headers)])).toEqual([]);
     } else {
+      // The server may close the connection while the client is still writing the header.
       expect(outcome.error).toMatch(/ECONNRESET|EPIPE|socket hang up/);
     }
     expect(outcome.ms).toBeLessThan(ANSWER_BOUND_MS);

@@ -5,10 +5,11 @@ import { join } from 'node:path';
 import { Amplify } from 'aws-amplify';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../infra/node-function.ts';
-import { amplifyConfigFrom, ClientConfigError, DEFAULT_OUTPUTS_FILE, parseArgs, readStackOutputs } from '../../scripts/client-config.ts';
+import { amplifyConfigFrom, ClientConfigError, DEFAULT_OUTPUTS_FILE, parseArgs, readStackOutputs, realtimeEndpointNote } from '../../scripts/client-config.ts';
 
 const outputs = {
   GraphqlUrl: 'https://abcdefghijklmnopqrstuvwxyz.appsync-api.eu-west-1.amazonaws.com/graphql',
+  RealtimeUrl: 'wss://abcdefghijklmnopqrstuvwxyz.appsync-realtime-api.eu-west-1.amazonaws.com/graphql',
   Region: 'eu-west-1',
   UserPoolId: 'eu-west-1_AbCdEf123',
   UserPoolClientId: '4h3g2f1e0d9c8b7a6z5y4x3w2v',
@@ -22,7 +23,7 @@ const describeStacks = {
     },
   ],
 };
-const expected = { graphqlUrl: outputs.GraphqlUrl, region: outputs.Region, userPoolId: outputs.UserPoolId, userPoolClientId: outputs.UserPoolClientId };
+const expected = { graphqlUrl: outputs.GraphqlUrl, realtimeUrl: outputs.RealtimeUrl, region: outputs.Region, userPoolId: outputs.UserPoolId, userPoolClientId: outputs.UserPoolClientId };
 
 describe('Infra: client-config', () => {
   const dir = mkdtempSync(join(tmpdir(), 'client-config-'));
@@ -38,6 +39,7 @@ describe('Infra: client-config', () => {
   it('names what is missing', () => {
     // Assess
     expect(() => readStackOutputs({ HelpdeskStack: { ...outputs, GraphqlUrl: undefined } })).toThrow(/"GraphqlUrl"/);
+    expect(() => readStackOutputs({ HelpdeskStack: { ...outputs, RealtimeUrl: '' } })).toThrow(/"RealtimeUrl"/);
     expect(() => readStackOutputs({ A: outputs, B: outputs })).toThrow(/no stack named HelpdeskStack .*--stack/);
     expect(() => readStackOutputs(describeStacks, 'Other')).toThrow(ClientConfigError);
   });
@@ -77,6 +79,8 @@ describe('Infra: client-config', () => {
     // Assess
     expect(fromFile.status, fromFile.stderr).toBe(0);
     expect(JSON.parse(fromFile.stdout)).toEqual(amplifyConfigFrom(expected));
+    expect(fromFile.stderr).toContain(`Real-time endpoint (subscriptions): ${outputs.RealtimeUrl} `);
+    expect(fromFile.stderr).toBe(`${realtimeEndpointNote(expected)}\n`);
     expect(fromStdin.status, fromStdin.stderr).toBe(0);
     expect(JSON.parse(fromStdin.stdout)).toEqual(amplifyConfigFrom(expected));
     expect(missing.status).toBe(1);

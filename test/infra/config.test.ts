@@ -38,6 +38,7 @@ describe('Infra: readConfig', () => {
         introspection: 'false',
         xray: 'true',
         removalPolicy: 'destroy',
+        userPoolDomainPrefix: 'helpdesk-staging',
       }),
     );
 
@@ -50,6 +51,7 @@ describe('Infra: readConfig', () => {
       introspection: false,
       xray: true,
       removalPolicy: 'destroy',
+      userPoolDomainPrefix: 'helpdesk-staging',
     });
   });
 
@@ -75,6 +77,10 @@ describe('Infra: readConfig', () => {
     ['removalPolicy', 'snapshot'],
     ['stackName', '1stack'],
     ['stackName', 'my_stack'],
+    ['userPoolDomainPrefix', 'Helpdesk'],
+    ['userPoolDomainPrefix', '-helpdesk'],
+    ['userPoolDomainPrefix', 'my-aws-helpdesk'],
+    ['userPoolDomainPrefix', 'cognito-login'],
   ])('refuses %s = %j, naming the key', (key, value) => {
     // Act
     const act = () => readConfig(from({ [key]: value }));

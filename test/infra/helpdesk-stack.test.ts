@@ -9,7 +9,7 @@ import { STACK_OUTPUTS } from '../../infra/stack-outputs.ts';
 import { ensureResolverBundles, RESOLVER_BUNDLE_DIR } from '../../infra/resolver-bundles.ts';
 import { STAFF } from '../../policy/index.ts';
 import { TABLE_DESIGN } from '../../resolvers/lib/table.ts';
-import { buildAppSyncSchema } from '../../scripts/appsync-schema.ts';
+import { buildAppSyncSchema, SCHEMA_PATH } from '../../scripts/appsync-schema.ts';
 import type { ResolverManifest } from '../../scripts/resolver-manifest.ts';
 import { synthesize, type Synthesized } from './helpers.ts';
 
@@ -21,6 +21,9 @@ function resourcesOf(template: Template, type: string): Resources {
 }
 
 /** The one resource of `type` whose properties match `props`: its logical id and properties. */
+/** The users' app client: the one without a secret (the machine clients have one each). */
+const WEB_CLIENT = { GenerateSecret: false };
+
 function only(template: Template, type: string, props: Record<string, unknown> = {}): { id: string; properties: Record<string, any> } {
   const found = Object.entries(template.findResources(type, { Properties: props }) as Resources);
   expect(found, `exactly one ${type} matching ${JSON.stringify(props)}`).toHaveLength(1);
@@ -115,6 +118,21 @@ describe('Infra: HelpdeskStack', () => {
       ]);
     });
 
+    it('deploys schema.graphql as it is, with its subscriptions and the mutations that trigger them', () => {
+      // Prepare
+      const source = readFileSync(SCHEMA_PATH, 'utf8');
+
+      // Act
+      const deployed = only(byDefault.template, 'AWS::AppSync::GraphQLSchema').properties.Definition as string;
+
+      // Assess
+      expect(deployed).toBe(source);
+      expect(deployed).toContain('subscription: Subscription');
+      expect(deployed).toContain('onTicketChanged(id: ID!): Ticket @aws_subscribe(mutations: ["assignTicket", "setTicketStatus"])');
+      expect(deployed).toContain('onCommentAdded(ticketId: ID!): Comment @aws_subscribe(mutations: ["addComment"])');
+      expect(deployed).toContain('onTicketActivity: Ticket @aws_subscribe(mutations: ["openTicket", "assignTicket", "setTicketStatus", "setInternalNotes"])');
+    });
+
     it('applies the shared depth and resolver-count limits', () => {
       // Assess
       byDefault.template.hasResourceProperties('AWS::AppSync::GraphQLApi', { QueryDepthLimit: QUERY_DEPTH_LIMIT, ResolverCountLimit: RESOLVER_COUNT_LIMIT });
@@ -207,10 +225,10 @@ describe('Infra: HelpdeskStack', () => {
       );
     });
 
-    it('has one resolver per Query and Mutation field of the schema', () => {
+    it('has one resolver per Query, Mutation and Subscription field of the schema', () => {
       // Prepare
       const schema = buildAppSyncSchema();
-      const rootFields = ['Query', 'Mutation'].flatMap((typeName) => {
+      const rootFields = ['Query', 'Mutation', 'Subscription'].flatMap((typeName) => {
         const type = schema.getType(typeName);
         return isObjectType(type) ? Object.keys(type.getFields()).map((field) => `${typeName}.${field}`) : [];
       });
@@ -221,14 +239,42 @@ describe('Infra: HelpdeskStack', () => {
       );
 
       // Assess
-      expect(rootFields.length).toBeGreaterThanOrEqual(10);
-      expect(deployed.filter((coordinate) => /^(Query|Mutation)\./.test(coordinate)).sort()).toEqual([...rootFields].sort());
+      expect(rootFields.length).toBeGreaterThanOrEqual(13);
+      expect(deployed.filter((coordinate) => /^(Query|Mutation|Subscription)\./.test(coordinate)).sort()).toEqual([...rootFields].sort());
       expect(new Set(deployed).size).toBe(deployed.length);
       for (const coordinate of deployed) {
         const [typeName, fieldName] = coordinate.split('.') as [string, string];
         const type = schema.getType(typeName);
         expect(isObjectType(type) && fieldName in type.getFields(), `${coordinate} is a field of schema.graphql`).toBe(true);
       }
+    });
+
+    it('runs each subscription resolver when a client subscribes: a pipeline reading the ticket, or the NONE data source', () => {
+      // Prepare
+      const { template } = byDefault;
+      const functions = resourcesOf(template, 'AWS::AppSync::FunctionConfiguration');
+      const dataSources = resourcesOf(template, 'AWS::AppSync::DataSource');
+      const typeOfDataSource = (reference: unknown): string => {
+        const name = typeof reference === 'string' ? reference : dataSources[(reference as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0]]!.Properties.Name;
+        return Object.values(dataSources).find((dataSource) => dataSource.Properties.Name === name)!.Properties.Type as string;
+      };
+      const pipelineOf = (fieldName: string): Array<[string, string]> => {
+        const resolver = only(template, 'AWS::AppSync::Resolver', { TypeName: 'Subscription', FieldName: fieldName });
+        expect(resolver.properties.Kind).toBe('PIPELINE');
+        return (resolver.properties.PipelineConfig.Functions as Array<{ 'Fn::GetAtt': [string, string] }>).map((ref) => {
+          const properties = functions[ref['Fn::GetAtt'][0]]!.Properties;
+          return [properties.Name as string, typeOfDataSource(properties.DataSourceName)];
+        });
+      };
+
+      // Act
+      const activity = only(template, 'AWS::AppSync::Resolver', { TypeName: 'Subscription', FieldName: 'onTicketActivity' });
+
+      // Assess
+      expect(pipelineOf('onTicketChanged')).toEqual([['Subscription_onTicketChanged_1_get_ticket', 'AMAZON_DYNAMODB']]);
+      expect(pipelineOf('onCommentAdded')).toEqual([['Subscription_onCommentAdded_1_get_ticket', 'AMAZON_DYNAMODB']]);
+      expect(activity.properties.Kind).toBe('UNIT');
+      expect(typeOfDataSource(activity.properties.DataSourceName)).toBe('NONE');
     });
 
     it("gives the resolvers the table's name in the API variables they read", () => {
@@ -287,13 +333,13 @@ describe('Infra: HelpdeskStack', () => {
       expect(groups.sort()).toEqual(['admins', 'agents']);
     });
 
-    it('has one public app client: no secret, SRP, password and refresh, short tokens, revocation on', () => {
+    it('has one public app client for users: no secret, SRP, password and refresh, short tokens, revocation on', () => {
       for (const [{ template }, minutes] of [
         [byDefault, 60],
         [flagged, 30],
       ] as const) {
         // Act
-        const client = only(template, 'AWS::Cognito::UserPoolClient');
+        const client = only(template, 'AWS::Cognito::UserPoolClient', WEB_CLIENT);
 
         // Assess
         expect(client.properties).toMatchObject({
@@ -321,18 +367,20 @@ describe('Infra: HelpdeskStack', () => {
       }
     });
 
-    it('configures the authorizer with exactly the pool, the client and the TTL', () => {
+    it('configures the authorizer with exactly the pool, the clients and the TTL', () => {
       // Prepare
       const pool = only(byDefault.template, 'AWS::Cognito::UserPool');
-      const client = only(byDefault.template, 'AWS::Cognito::UserPoolClient');
+      const client = only(byDefault.template, 'AWS::Cognito::UserPoolClient', WEB_CLIENT);
 
       // Act
       const authorizer = only(byDefault.template, 'AWS::Lambda::Function', { Environment: { Variables: Match.objectLike({ USER_POOL_ID: Match.anyValue() }) } });
 
       // Assess
+      const machineClients = Object.keys(byDefault.template.findResources('AWS::Cognito::UserPoolClient', { Properties: { GenerateSecret: true } }));
       expect(authorizer.properties.Environment.Variables).toEqual({
         USER_POOL_ID: { Ref: pool.id },
         APP_CLIENT_ID: { Ref: client.id },
+        MACHINE_CLIENT_IDS: { 'Fn::Join': ['', machineClients.flatMap((id, index) => (index === 0 ? [{ Ref: id }] : [',', { Ref: id }]))] },
         AUTH_TTL_SECONDS: '300',
         NODE_OPTIONS: '--enable-source-maps',
       });
@@ -450,15 +498,16 @@ describe('Infra: HelpdeskStack', () => {
     });
   });
 
-  it('outputs the GraphQL URL, region, user pool id, client id and table name', () => {
+  it('outputs the GraphQL URL, real-time URL, region, user pool id, client id and table name', () => {
     // Prepare
     const { template } = byDefault;
     const api = only(template, 'AWS::AppSync::GraphQLApi');
     const pool = only(template, 'AWS::Cognito::UserPool');
-    const client = only(template, 'AWS::Cognito::UserPoolClient');
+    const client = only(template, 'AWS::Cognito::UserPoolClient', WEB_CLIENT);
 
     // Assess
     template.hasOutput(STACK_OUTPUTS.graphqlUrl, { Value: { 'Fn::GetAtt': [api.id, 'GraphQLUrl'] } });
+    template.hasOutput(STACK_OUTPUTS.realtimeUrl, { Value: { 'Fn::GetAtt': [api.id, 'RealtimeUrl'] } });
     template.hasOutput(STACK_OUTPUTS.region, { Value: { Ref: 'AWS::Region' } });
     template.hasOutput(STACK_OUTPUTS.userPoolId, { Value: { Ref: pool.id } });
     template.hasOutput(STACK_OUTPUTS.userPoolClientId, { Value: { Ref: client.id } });

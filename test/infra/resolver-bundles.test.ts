@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadResolverBundles, MAX_CODE_LENGTH, ResolverBundleError } from '../../infra/resolver-bundles.ts';
+import { MAX_CODE_LENGTH } from '../../infra/api-limits.ts';
+import { loadResolverBundles, ResolverBundleError } from '../../infra/resolver-bundles.ts';
 
 const code = (name: string) => `export function request(ctx) { return { payload: ${JSON.stringify(name)} }; }\nexport function response(ctx) { return ctx.result; }\n`;
 

@@ -16,8 +16,11 @@ import { readFileSync } from 'node:fs';
 const schemaFields = objectFieldCoordinates(buildAppSyncSchema());
 
 const identity = (overrides: Partial<Identity> = {}): Identity => ({
+  kind: 'USER',
   sub: 'sub-1',
   username: 'user-1',
+  clientId: 'client-1',
+  scopes: [],
   email: 'customer@example.com',
   emailVerified: true,
   groups: [],
@@ -57,6 +60,43 @@ describe('Policy: rule table', () => {
 
   it('gives admins every field and denies them nothing', () => {
     expect(deniedFields(identity({ groups: ['admins'] }))).toEqual([]);
+  });
+
+  it.each(['Subscription.onTicketChanged', 'Subscription.onCommentAdded'])(
+    'lets %s be subscribed to by a verified email or staff, and by nobody else',
+    (coordinate) => {
+      // Prepare
+      const callers: Array<[string, Identity, boolean]> = [
+        ['a verified email', identity(), true],
+        ['an agent without email', identity({ email: null, emailVerified: false, groups: ['agents'] }), true],
+        ['an admin without email', identity({ email: null, emailVerified: false, groups: ['admins'] }), true],
+        ['an unverified email', identity({ emailVerified: false }), false],
+        ['no email and no group', identity({ email: null, emailVerified: false }), false],
+      ];
+
+      // Act
+      const decisions = callers.map(([name, caller]) => [name, decide(caller, rules[coordinate])]);
+
+      // Assess
+      expect(decisions).toEqual(callers.map(([name, , allowed]) => [name, allowed]));
+      expect(rules[coordinate]?.item, 'the resolver applies reporterOrStaff to the ticket').toBe('reporterOrStaff');
+    },
+  );
+
+  it('lets only staff subscribe to Subscription.onTicketActivity', () => {
+    // Prepare
+    const rule = rules['Subscription.onTicketActivity'];
+
+    // Act
+    const decisions = [
+      decide(identity({ groups: ['agents'], email: null, emailVerified: false }), rule),
+      decide(identity({ groups: ['admins'] }), rule),
+      decide(identity(), rule),
+      decide(identity({ groups: ['customers'] }), rule),
+    ];
+
+    // Assess
+    expect(decisions).toEqual([true, true, false, false]);
   });
 
   it('treats an unverified or missing email as no email', () => {

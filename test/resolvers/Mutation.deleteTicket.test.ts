@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ticketItem, ticketView, TICKET_ID } from './fixtures.ts';
 import { makeContext, TEST_TABLE_NAME, type PersonaName } from './make-context.ts';
 import { expectFieldError, runHandler } from './run-bundle.ts';
+import { recordedExtensions } from './subscription-support.ts';
 
 const RESOLVER = 'Mutation.deleteTicket/resolver.js';
 const GET_TICKET = 'Mutation.deleteTicket/1-get-ticket.js';
@@ -48,6 +49,31 @@ describe('Resolver: Mutation.deleteTicket', () => {
 
       // Assess
       expect(outcomes.map((outcome) => outcome.result)).toEqual([ticketView(), null]);
+    });
+
+    it('ends the subscriptions to the deleted ticket and its comments', async () => {
+      // Prepare
+      const ctx = makeContext({ field: FIELD, persona: 'admin', args: ARGS, prevResult: ticketView() });
+
+      // Act
+      const extensions = recordedExtensions(RESOLVER, 'response', ctx);
+
+      // Assess
+      expect(extensions).toEqual([
+        { name: 'invalidateSubscriptions', args: [{ subscriptionField: 'onTicketChanged', payload: { id: TICKET_ID } }] },
+        { name: 'invalidateSubscriptions', args: [{ subscriptionField: 'onCommentAdded', payload: { ticketId: TICKET_ID } }] },
+      ]);
+    });
+
+    it('ends no subscription when there was no ticket to delete', async () => {
+      // Prepare
+      const ctx = makeContext({ field: FIELD, persona: 'admin', args: ARGS, prevResult: null });
+
+      // Act
+      const extensions = recordedExtensions(RESOLVER, 'response', ctx);
+
+      // Assess
+      expect(extensions).toEqual([]);
     });
   });
 

@@ -16,11 +16,14 @@ describe('Resolver: Query.me', () => {
     expect(outcome.error).toBeUndefined();
     expect(outcome.result).toEqual({
       payload: {
+        kind: 'USER',
         sub: '33333333-3333-4333-8333-333333333333',
         username: 'agent',
+        clientId: 'localdevclient',
         email: 'agent@example.com',
         emailVerified: true,
         groups: ['agents'],
+        scopes: [],
         tokenUse: 'ID',
       },
     });
@@ -35,7 +38,17 @@ describe('Resolver: Query.me', () => {
 
     // Assess
     expect(outcome.result).toEqual({
-      payload: { sub: '11111111-1111-4111-8111-111111111111', username: 'customer', email: null, emailVerified: false, groups: [], tokenUse: 'ACCESS' },
+      payload: {
+        kind: 'USER',
+        sub: '11111111-1111-4111-8111-111111111111',
+        username: 'customer',
+        clientId: 'localdevclient',
+        email: null,
+        emailVerified: false,
+        groups: [],
+        scopes: ['aws.cognito.signin.user.admin'],
+        tokenUse: 'ACCESS',
+      },
     });
   });
 

@@ -1,12 +1,12 @@
 /**
- * The one way resolver tests build AppSync's `ctx`: a persona of DESIGN §6 signed in with an ID
+ * The one way resolver tests build AppSync's `ctx`: a seeded persona (`emulator/seed-users.json`) signed in with an ID
  * or access token, flattened by the authorizer's own `toResolverContext`, plus whatever the
  * handler under test reads (arguments, source, result, error, stash, previous result, env).
  */
 import type { Identity } from '../../policy/identity.ts';
 import { toResolverContext, type ResolverContext } from '../../policy/identity.ts';
 
-/** The seeded users of the emulator (DESIGN §6). */
+/** The seeded users of the emulator (`emulator/seed-users.json`). */
 export type PersonaName = 'customer' | 'other' | 'agent' | 'admin' | 'unverified';
 
 /**
@@ -18,7 +18,9 @@ export type TokenKind = 'id' | 'access' | 'access-v2';
 /** The table name the tests give `ctx.env.TABLE_NAME`. */
 export const TEST_TABLE_NAME = 'helpdesk-test-table';
 
-const PERSONAS: Readonly<Record<PersonaName, Omit<Identity, 'tokenUse'>>> = {
+type UserPersona = Pick<Identity, 'sub' | 'username' | 'email' | 'emailVerified' | 'groups'>;
+
+const PERSONAS: Readonly<Record<PersonaName, UserPersona>> = {
   customer: { sub: '11111111-1111-4111-8111-111111111111', username: 'customer', email: 'customer@example.com', emailVerified: true, groups: [] },
   other: { sub: '22222222-2222-4222-8222-222222222222', username: 'other', email: 'other@example.com', emailVerified: true, groups: [] },
   agent: { sub: '33333333-3333-4333-8333-333333333333', username: 'agent', email: 'agent@example.com', emailVerified: true, groups: ['agents'] },
@@ -26,19 +28,45 @@ const PERSONAS: Readonly<Record<PersonaName, Omit<Identity, 'tokenUse'>>> = {
   unverified: { sub: '55555555-5555-4555-8555-555555555555', username: 'unverified', email: 'unverified@example.com', emailVerified: false, groups: [] },
 };
 
-/** The identity the authorizer builds for a persona and a token kind. */
-export function personaIdentity(persona: PersonaName, token: TokenKind = 'id'): Identity {
-  const base = PERSONAS[persona];
-  if (token === 'id') return { ...base, tokenUse: 'id' };
-  if (token === 'access-v2' && base.emailVerified) return { ...base, tokenUse: 'access' };
-  return { ...base, email: null, emailVerified: false, tokenUse: 'access' };
+/** The app client the personas sign in with. */
+export const TEST_CLIENT_ID = 'localdevclient';
+
+/** The seeded machine clients: `reporting` holds the read scope, `triage` read and triage. */
+export type MachinePersonaName = 'reporting' | 'triage';
+
+/** Anyone who can call the API: a user persona or a machine. */
+export type CallerName = PersonaName | MachinePersonaName;
+
+const MACHINES: Readonly<Record<MachinePersonaName, { clientId: string; scopes: readonly string[] }>> = {
+  reporting: { clientId: 'localreportingclient', scopes: ['helpdesk/tickets.read'] },
+  triage: { clientId: 'localtriageclient', scopes: ['helpdesk/tickets.read', 'helpdesk/tickets.triage'] },
+};
+
+function isMachine(caller: CallerName): caller is MachinePersonaName {
+  return caller in MACHINES;
+}
+
+/**
+ * The identity the authorizer builds for a persona and a token kind; a machine always sends
+ * its client-credentials access token, so `token` does not apply to it.
+ */
+export function personaIdentity(persona: CallerName, token: TokenKind = 'id'): Identity {
+  if (isMachine(persona)) {
+    const { clientId, scopes } = MACHINES[persona];
+    return { kind: 'MACHINE', sub: clientId, username: clientId, clientId, email: null, emailVerified: false, groups: [], scopes, tokenUse: 'access' };
+  }
+  const base = { ...PERSONAS[persona], kind: 'USER' as const, clientId: TEST_CLIENT_ID };
+  if (token === 'id') return { ...base, scopes: [], tokenUse: 'id' };
+  const scopes = ['aws.cognito.signin.user.admin'];
+  if (token === 'access-v2' && base.emailVerified) return { ...base, scopes, tokenUse: 'access' };
+  return { ...base, email: null, emailVerified: false, scopes, tokenUse: 'access' };
 }
 
 /** What a test says about the call; everything else takes AppSync's shape for that call. */
 export interface ContextInput {
   /** The field being resolved, e.g. `Query.ticket`. */
   readonly field: string;
-  readonly persona: PersonaName;
+  readonly persona: CallerName;
   readonly token?: TokenKind;
   readonly args?: Readonly<Record<string, unknown>>;
   /** The parent object, for nested fields such as `Ticket.comments`. */

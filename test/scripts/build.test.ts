@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BuildError, build, type BuildOptions } from '../../scripts/build.ts';
-import type { ResolverManifest } from '../../scripts/resolver-manifest.ts';
+import type { DataSourceKind, ResolverManifest } from '../../scripts/resolver-manifest.ts';
 
 const SCHEMA = `
 type Query { hello(name: String): String }
@@ -30,7 +30,7 @@ function write(relative: string, text: string): void {
   writeFileSync(path, text);
 }
 
-function fixtureOptions(dataSources: Record<string, 'NONE' | 'TABLE'>): BuildOptions {
+function fixtureOptions(dataSources: Record<string, DataSourceKind>): BuildOptions {
   return {
     resolversDir: join(root, 'resolvers'),
     outDir: join(root, 'dist'),

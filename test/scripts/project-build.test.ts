@@ -18,10 +18,10 @@ function bundlePaths(manifest: ResolverManifest): string[] {
 }
 
 describe('Build: the project', () => {
-  it('resolves every Query and Mutation field, and Ticket.comments', () => {
+  it('resolves every Query, Mutation and Subscription field, and Ticket.comments', () => {
     // Prepare
     const schema = buildAppSyncSchema();
-    const rootFields = ['Query', 'Mutation'].flatMap((typeName) => {
+    const rootFields = ['Query', 'Mutation', 'Subscription'].flatMap((typeName) => {
       const type = schema.getType(typeName);
       return isObjectType(type) ? Object.keys(type.getFields()).map((field) => `${typeName}.${field}`) : [];
     });

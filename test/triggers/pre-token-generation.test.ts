@@ -99,4 +99,25 @@ describe('Trigger: pre token generation', () => {
       email_verified: true,
     });
   });
+
+  it('leaves a V3_0 client-credentials event untouched: a machine token has no user to add claims of', async () => {
+    // Prepare: the M2M variant of the V3_0 event carries no user attributes and no groups.
+    const event = {
+      version: '3',
+      triggerSource: 'TokenGeneration_ClientCredentials',
+      region: 'us-east-1',
+      userPoolId: 'us-east-1_EXAMPLE',
+      userName: null,
+      callerContext: { awsSdkVersion: 'aws-sdk-unknown-unknown', clientId: 'reportingclient' },
+      request: { userAttributes: {}, scopes: ['helpdesk/tickets.read'], clientMetadata: {} },
+      response: { claimsAndScopeOverrideDetails: null },
+    } as unknown as PreTokenGenerationV2TriggerEvent;
+    const before = structuredClone(event);
+
+    // Act
+    const result = await handler(event);
+
+    // Assess
+    expect(result).toEqual(before);
+  });
 });

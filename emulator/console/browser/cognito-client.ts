@@ -16,11 +16,11 @@ export interface CognitoTokens {
 
 /** A refusal or failure of the Cognito endpoint, with Cognito's error type. */
 export class CognitoRequestError extends Error {
+  override readonly name = 'CognitoRequestError';
   readonly errorType: string;
 
   constructor(errorType: string, message: string) {
     super(message);
-    this.name = 'CognitoRequestError';
     this.errorType = errorType;
   }
 }

@@ -1,13 +1,17 @@
 /**
- * Test helpers: a local pool mounted on a tiny HTTP server on 127.0.0.1 (free port), temporary
- * data directories, and token decoding.
+ * Test helpers: a local pool's routes served on 127.0.0.1 (free port) by a tiny router that keeps
+ * the emulator router's contract (CORS headers set and the URL parsed before a route runs, routes
+ * matched by method and exact path, OPTIONS answered 204, 404 otherwise), temporary data
+ * directories, and token decoding.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCognitoRouteHandler, createIdentityProvider, type IdentityProvider, type IdentityProviderOptions } from '../../../emulator/cognito/index.ts';
+import { cognitoRoutes, createIdentityProvider, type IdentityProvider, type IdentityProviderOptions } from '../../../emulator/cognito/index.ts';
+import type { HttpRoute } from '../../../emulator/http/emulator-part.ts';
+import { corsHeaders } from '../../../emulator/http/cors.ts';
 
 /** A pool served over HTTP, plus the `X-Amz-Target` of every Cognito call it answered. */
 export interface ServedPool {
@@ -18,7 +22,7 @@ export interface ServedPool {
   close(): Promise<void>;
 }
 
-/** The password of every seeded user (DESIGN §6). */
+/** The password of every seeded user (`emulator/seed-users.json`). */
 export const SEED_PASSWORD = 'Passw0rd!';
 
 /** The seeded users of `emulator/seed-users.json` and their groups. */
@@ -39,22 +43,34 @@ export const SEEDED_USERS = [
  */
 export async function servePool(options: IdentityProviderOptions = { inMemory: true }): Promise<ServedPool> {
   const pool = await createIdentityProvider(options);
-  const route = createCognitoRouteHandler(pool);
+  const served = await serveRoutes(cognitoRoutes(pool.pool));
+  return { pool, ...served };
+}
+
+/**
+ * Serves `routes` as the emulator's router does, on a free port of 127.0.0.1.
+ *
+ * @example
+ * const served = await serveRoutes((await createCognitoPart({ inMemory: true })).routes);
+ */
+export async function serveRoutes(routes: readonly HttpRoute[]): Promise<Omit<ServedPool, 'pool'>> {
   const calls: string[] = [];
   const server: Server = createServer((request, response) => {
     const target = request.headers['x-amz-target'];
     if (typeof target === 'string') calls.push(target.replace('AWSCognitoIdentityProviderService.', ''));
-    route(request, response).then(
-      (handled) => {
-        if (!handled) response.writeHead(404).end('not a Cognito request');
-      },
-      (error: unknown) => response.writeHead(500).end(String(error)),
-    );
+    for (const [name, value] of Object.entries(corsHeaders(request.headers.origin))) response.setHeader(name, value);
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const route = routes.find((candidate) => candidate.method === request.method && candidate.path === url.pathname);
+    if (route === undefined) {
+      request.resume();
+      response.writeHead(request.method === 'OPTIONS' ? 204 : 404).end();
+      return;
+    }
+    Promise.resolve(route.handle(request, response, url)).catch((error: unknown) => response.writeHead(500).end(String(error)));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    pool,
     endpoint: `http://127.0.0.1:${port}`,
     calls,
     close: () =>

@@ -1,11 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { createAppSyncModules } from '../../../emulator/runtime/index.ts';
-import type { EvaluationSession, HostCapabilities } from '../../../emulator/runtime/index.ts';
-
 /**
  * Test fixtures for the runtime: a real host (randomness from node:crypto, which is fine on the
  * host side) with an optionally pinned clock, a fresh session, and the modules built over both.
  */
+import { randomBytes } from 'node:crypto';
+import { createAppSyncModules } from '../../../emulator/runtime/index.ts';
+import type { EvaluationSession, HostCapabilities } from '../../../emulator/runtime/index.ts';
 
 /** The instant the developer guide's util.time examples were taken at (2018-02-06T19:01:35.758Z). */
 export const GUIDE_EPOCH_MILLIS = 1517943695758;

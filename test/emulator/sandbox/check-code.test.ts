@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ALLOWED_MODULES, checkCode, MAX_CODE_LENGTH } from '../../../emulator/sandbox/check-code.ts';
+import { ALLOWED_MODULES, checkCode } from '../../../emulator/sandbox/check-code.ts';
+import { MAX_CODE_LENGTH } from '../../../infra/api-limits.ts';
 
 /** The 1-based line and column of the first `at` in `code`. */
 function locate(code: string, at: string): { line: number; column: number } {

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { CliUsageError, readCliOptions } from '../../../emulator/cli-options.ts';
-import { PROJECT_ROOT } from '../../../emulator/start-emulator.ts';
+import { PROJECT_ROOT } from '../../../scripts/project-root.ts';
 
 describe('Emulator: command line', () => {
   it('defaults to port 4000, .data and watching', () => {

@@ -18,15 +18,15 @@ const standIn: HandlerRunner = async (_code, handler) => ({
   result: JSON.stringify(handler === 'request'
     ? { payload: { sub: 's', username: 'u', email: null, emailVerified: false, groups: [], tokenUse: 'ID' } }
     : { sub: 's', username: 'u', email: null, emailVerified: false, groups: [], tokenUse: 'ID' }),
-  error: null,
   outErrors: [],
+  extensions: [],
+  responseHeaders: {},
   stash: '{}',
-  earlyReturn: null,
   logs: [],
 });
 
 function services(settings: Partial<ExecutionSettings>): ExecutionServices {
-  const me: LoadedResolver = { kind: 'UNIT', coordinate: 'Query.me', code: '', dataSource: 'NONE' };
+  const me: LoadedResolver = { kind: 'UNIT', typeName: 'Query', fieldName: 'me', coordinate: 'Query.me', code: '', dataSource: 'NONE' };
   return {
     schema,
     bundles: { resolvers: new Map([['Query.me', me]]), env: {} },

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { rebuildOnChange } from '../../../emulator/dev/rebuild-on-change.ts';
 import { watchSources } from '../../../emulator/dev/watch-sources.ts';
-import { PROJECT_ROOT } from '../../../emulator/start-emulator.ts';
+import { PROJECT_ROOT } from '../../../scripts/project-root.ts';
 import { graphql, PASSWORD, startTestEmulator } from './support/emulator-fixture.ts';
 
 function meBundle(username: string): string {

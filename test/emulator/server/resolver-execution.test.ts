@@ -7,7 +7,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT, type RunningEmulator } from '../../../emulator/start-emulator.ts';
+import type { RunningEmulator } from '../../../emulator/start-emulator.ts';
+import { PROJECT_ROOT } from '../../../scripts/project-root.ts';
 import { graphql, PASSWORD, startTestEmulator } from './support/emulator-fixture.ts';
 
 const MODULES: Readonly<Record<string, string>> = {

@@ -12,7 +12,7 @@ import type { JwksFaults } from '../../../emulator/faults/index.ts';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../../emulator/index.ts';
 import { createTestPool, type TestPool } from '../../helpers/cognito-tokens.ts';
 
-/** The emulator's default pool and client (DESIGN §6). */
+/** The emulator's default pool and client (README, "Quickstart"). */
 export const LOCAL_POOL_ID = 'us-east-1_localdev';
 export const LOCAL_CLIENT_ID = 'localdevclient';
 /** The seeded users' password. */

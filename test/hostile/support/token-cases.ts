@@ -26,7 +26,8 @@ export type TokenCaseClass =
   | 'Numeric strings for time claims'
   | 'Huge and deeply nested claims'
   | 'Another client of the same pool'
-  | 'Cross-pool signatures';
+  | 'Cross-pool signatures'
+  | 'Machine callers';
 
 /** One hostile token. */
 export interface TokenCase {
@@ -36,7 +37,7 @@ export interface TokenCase {
   readonly authorization: () => string | null;
   /**
    * Larger than any HTTP server's header limit: refused by the HTTP layer before the emulator
-   * reads it (Node answers 431 or resets the connection), never by a 5xx.
+   * reads it: Node answers 431 with no body, or resets the connection mid-write.
    */
   readonly oversized?: true;
 }
@@ -51,6 +52,9 @@ export interface TokenCaseContext {
 
 const seconds = () => Math.floor(Date.now() / 1000);
 const json = (value: unknown) => base64url(JSON.stringify(value));
+
+/** A machine client the emulator is configured with (seeded, scope `helpdesk/tickets.read`). */
+export const SEEDED_MACHINE_CLIENT_ID = 'localreportingclient';
 
 /** Builds the cases for `context`; tokens are made lazily, when a case runs. */
 export function hostileTokenCases(context: TokenCaseContext): TokenCase[] {
@@ -262,5 +266,14 @@ export function hostileTokenCases(context: TokenCaseContext): TokenCase[] {
     unit('Cross-pool signatures', 'an ID token of this pool signed by pool B\'s key under B\'s kid', () => signJwt({ alg: 'RS256', kid: otherPool.idKey.kid }, pool.idClaims('admin'), otherPool.idKey.privateKey)),
     unit('Cross-pool signatures', 'an ID token of this pool signed by pool B\'s key under this pool\'s kid', () => signJwt(header, pool.idClaims('admin'), otherPool.idKey.privateKey)),
     unit('Cross-pool signatures', 'an access token of this pool signed by pool B\'s access key', () => signJwt({ alg: 'RS256', kid: otherPool.accessKey.kid }, pool.accessClaims('admin'), otherPool.accessKey.privateKey)),
+
+    // --- Machine callers (client-credentials tokens) ---
+    unit('Machine callers', 'a machine token whose scope was widened after signing', () =>
+      tamper(pool.machineToken(SEEDED_MACHINE_CLIENT_ID, ['helpdesk/tickets.read']), pool.machineClaims(SEEDED_MACHINE_CLIENT_ID, ['helpdesk/tickets.read', 'helpdesk/tickets.triage']))),
+    unit('Machine callers', 'a machine token of a client the API does not know', () => pool.machineToken('unknownmachineclient', ['helpdesk/tickets.read', 'helpdesk/tickets.triage'])),
+    unit('Machine callers', 'an ID token signed for a machine client', () => pool.idToken('admin', { aud: SEEDED_MACHINE_CLIENT_ID })),
+    unit('Machine callers', 'a machine client token that names a user', () => pool.machineToken(SEEDED_MACHINE_CLIENT_ID, ['helpdesk/tickets.read'], { username: 'admin@example.com', 'cognito:groups': ['admins'] })),
+    unit('Machine callers', 'a user access token given a custom scope after signing', () =>
+      tamper(pool.accessToken('customer'), { ...pool.accessClaims('customer'), scope: 'aws.cognito.signin.user.admin helpdesk/tickets.read helpdesk/tickets.triage' })),
   ];
 }

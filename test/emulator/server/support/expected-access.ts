@@ -5,7 +5,7 @@
  * the data-level rule.
  */
 import { readFileSync } from 'node:fs';
-import { isFieldAllowed, isReporterOrStaff, rules, type Identity } from '../../../../policy/index.ts';
+import { holdsScopeGrant, isFieldAllowed, isReporterOrStaff, rules, type Identity } from '../../../../policy/index.ts';
 
 interface SeedFile {
   users: Array<{ email: string; emailVerified: boolean; groups: string[] }>;
@@ -18,11 +18,14 @@ export function expectedIdentity(email: string, tokenUse: 'id' | 'access'): Iden
   const user = seed.users.find((candidate) => candidate.email === email);
   if (user === undefined) throw new Error(`${email} is not in the seed file`);
   return {
+    kind: 'USER',
     sub: 'unused',
     username: 'unused',
+    clientId: 'unused',
     email: tokenUse === 'id' ? user.email : null,
     emailVerified: tokenUse === 'id' && user.emailVerified,
     groups: user.groups,
+    scopes: tokenUse === 'id' ? [] : ['aws.cognito.signin.user.admin'],
     tokenUse,
   };
 }
@@ -36,6 +39,7 @@ export type Expectation = 'allowed' | 'deniedByAuthorizer' | 'refusedByResolver'
  */
 export function expectedOutcome(identity: Identity, coordinate: string, reporter: string): Expectation {
   if (!isFieldAllowed(identity, coordinate)) return 'deniedByAuthorizer';
-  if (rules[coordinate]?.item === 'reporterOrStaff' && !isReporterOrStaff(identity, reporter)) return 'refusedByResolver';
+  const rule = rules[coordinate];
+  if (rule?.item === 'reporterOrStaff' && !holdsScopeGrant(identity, rule) && !isReporterOrStaff(identity, reporter)) return 'refusedByResolver';
   return 'allowed';
 }

@@ -1,5 +1,5 @@
 /**
- * How resolvers turn the table's answers into GraphQL results or errors.
+ * How resolvers turn a data source's error (`ctx.error`) into the GraphQL error clients see.
  */
 import { util, type Context } from '@aws-appsync/utils';
 import { CONDITIONAL_CHECK_FAILED, type ErrorTypeName } from './errors.ts';

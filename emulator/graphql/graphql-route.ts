@@ -1,18 +1,26 @@
 /**
- * `POST /graphql`: AppSync's GraphQL endpoint under `AWS_LAMBDA` authorization. The token is the
- * raw `Authorization` header (`x-api-key` is ignored: the API has no API-key mode).
+ * The GraphQL endpoint part: `POST /graphql`, AppSync's endpoint under `AWS_LAMBDA`
+ * authorization. The token is the raw `Authorization` header (`x-api-key` is ignored: the API
+ * has no API-key mode).
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { authorizeRequest, type AuthorizationServices } from '../auth/authorize-request.ts';
-import { deniedFieldSet } from '../graphql/denied-fields.ts';
-import { executeRequest, type ExecutionServices } from '../graphql/execute-request.ts';
+import type { EmulatorPart } from '../http/emulator-part.ts';
+import { BodyError, readBody } from '../http/read-body.ts';
+import { requestErrorBody, sendJson } from '../http/send-json.ts';
 import type { RequestLogEntry } from '../log/request-log.ts';
-import { BodyError, readBody } from './read-body.ts';
-import { requestErrorBody, sendJson, UNAUTHORIZED_BODY } from './send-json.ts';
+import { deniedFieldSet } from './denied-fields.ts';
+import { executeRequest, type ExecutionServices } from './execute-request.ts';
 
-/** What the route needs; `execution` is read per request so rebuilt bundles apply at once. */
-export interface GraphqlRouteServices {
+/** The path AppSync serves GraphQL on. */
+export const GRAPHQL_PATH = '/graphql';
+
+/** AppSync's 401 body: the same for a missing, malformed, refused or expired token. */
+const UNAUTHORIZED_BODY = Object.freeze(requestErrorBody('UnauthorizedException', 'You are not authorized to make this call.'));
+
+/** What the endpoint needs; `execution` is read per request so rebuilt bundles apply at once. */
+export interface GraphqlPartServices {
   readonly authorization: AuthorizationServices;
   readonly execution: () => ExecutionServices;
   readonly maxBodyBytes: number;
@@ -55,13 +63,7 @@ function flatHeaders(req: IncomingMessage): Record<string, string> {
   return out;
 }
 
-/**
- * Handles one request to `/graphql`.
- *
- * @example
- * if (url.pathname === '/graphql' && req.method === 'POST') return handleGraphql(req, res, services);
- */
-export async function handleGraphql(req: IncomingMessage, res: ServerResponse, services: GraphqlRouteServices): Promise<void> {
+async function handleGraphql(req: IncomingMessage, res: ServerResponse, services: GraphqlPartServices): Promise<void> {
   const started = performance.now();
   const entry: RequestLogEntry = { operationName: null, username: null, tokenUse: null, deniedFields: 0, status: 0, durationMs: 0 };
   const finish = (status: number, body: unknown): void => {
@@ -130,4 +132,18 @@ export async function handleGraphql(req: IncomingMessage, res: ServerResponse, s
     deniedFields,
   });
   finish(200, response);
+}
+
+/**
+ * The GraphQL endpoint, as a part for the emulator's router.
+ *
+ * @example
+ * const graphql = createGraphqlPart({ authorization, execution: () => services, maxBodyBytes: 1_048_576, logRequest: (entry) => log(formatRequestLog(entry)) });
+ * const router = createRouter([graphql, cognito, console], { logError });
+ */
+export function createGraphqlPart(services: GraphqlPartServices): EmulatorPart {
+  return {
+    name: 'graphql',
+    routes: [{ method: 'POST', path: GRAPHQL_PATH, handle: (req, res) => handleGraphql(req, res, services) }],
+  };
 }
