@@ -5,9 +5,10 @@
 
 /** The seed file is missing, not JSON, or describes something the API cannot hold. */
 export class SeedTicketsFileError extends Error {
+  override readonly name = 'SeedTicketsFileError';
+
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
-    this.name = 'SeedTicketsFileError';
   }
 }
 
@@ -16,12 +17,12 @@ export class SeedTicketsFileError extends Error {
  * start tries again.
  */
 export class SeedTicketsWriteError extends Error {
+  override readonly name = 'SeedTicketsWriteError';
   /** The step that failed, e.g. `tickets[1]: addComment by agent@example.com`. */
   readonly step: string;
 
   constructor(step: string, reason: string, options?: { cause?: unknown }) {
     super(`Seeding example tickets failed at ${step}: ${reason}`, options);
-    this.name = 'SeedTicketsWriteError';
     this.step = step;
   }
 }

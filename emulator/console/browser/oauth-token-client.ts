@@ -13,11 +13,11 @@ export interface ClientCredentialsToken {
 
 /** A refusal of the token endpoint, with OAuth's error code (`invalid_client`, `invalid_scope`, …). */
 export class TokenEndpointError extends Error {
+  override readonly name = 'TokenEndpointError';
   readonly code: string;
 
   constructor(code: string, message: string) {
     super(message);
-    this.name = 'TokenEndpointError';
     this.code = code;
   }
 }
