@@ -4,13 +4,10 @@
 import { printSchema } from 'graphql';
 import { rules } from '../../policy/rules.ts';
 import { buildAppSyncSchema, readSchemaSource, SCHEMA_PATH } from '../../scripts/appsync-schema.ts';
+import { OAUTH_TOKEN_PATH } from '../cognito/index.ts';
+import { REALTIME_PATH } from '../realtime/index.ts';
 import type { ConsoleConfig, ConsoleFieldRule, ConsoleMachineClient } from './contract.ts';
 import { SEED_PASSWORD, type ConsoleOptions, type ConsoleSeedClient } from './console-options.ts';
-
-/** Cognito's OAuth 2.0 token endpoint on a user pool domain. */
-const DEFAULT_TOKEN_ENDPOINT = '/oauth2/token';
-/** Where AppSync's clients connect for a custom-domain endpoint `…/graphql`. */
-const DEFAULT_REALTIME_ENDPOINT = '/graphql/realtime';
 
 function regionOf(userPoolId: string): string {
   const separator = userPoolId.indexOf('_');
@@ -42,8 +39,8 @@ export function consoleConfig(options: ConsoleOptions): ConsoleConfig {
     cognitoEndpoint: options.cognitoEndpoint ?? '/',
     graphqlEndpoint: options.graphqlEndpoint ?? '/graphql',
     decisionEndpoint: '/console/decision',
-    tokenEndpoint: options.tokenEndpoint ?? DEFAULT_TOKEN_ENDPOINT,
-    realtimeEndpoint: options.realtimeEndpoint ?? DEFAULT_REALTIME_ENDPOINT,
+    tokenEndpoint: options.tokenEndpoint ?? OAUTH_TOKEN_PATH,
+    realtimeEndpoint: options.realtimeEndpoint ?? REALTIME_PATH,
     users: options.seedUsers.map((user) => ({ email: user.email, groups: [...user.groups], emailVerified: user.emailVerified })),
     machineClients: machineClientsOf(options.machineClients ?? []),
     rules: ruleTable(),

@@ -107,6 +107,7 @@ describe('Console logic: operations', () => {
     expect(rootFields(schema)).toEqual([
       { type: 'Query', fields: ['me', 'ticket', 'myTickets', 'tickets'] },
       { type: 'Mutation', fields: ['openTicket', 'addComment', 'assignTicket', 'setTicketStatus', 'setInternalNotes', 'deleteTicket'] },
+      { type: 'Subscription', fields: ['onTicketChanged', 'onCommentAdded', 'onTicketActivity'] },
     ]);
   });
 

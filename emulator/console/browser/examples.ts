@@ -36,7 +36,7 @@ export const EXAMPLES: readonly Example[] = [
   {
     name: 'Me',
     persona: 'Anyone signed in',
-    description: 'The caller as the authorizer saw the token.',
+    description: 'The caller as the authorizer saw the token: a user or a machine, its app client, its scopes.',
     query: `query Me {
   me {
     sub
@@ -45,6 +45,9 @@ export const EXAMPLES: readonly Example[] = [
     emailVerified
     groups
     tokenUse
+    kind
+    clientId
+    scopes
   }
 }
 `,
@@ -188,6 +191,11 @@ export const EXAMPLES: readonly Example[] = [
     persona: 'Machine clients (scopes)',
     description: 'What a reporting service with the scope helpdesk/tickets.read reads; internalNotes stays denied to every scope.',
     query: `query ReportOnTickets($status: TicketStatus) {
+  me {
+    kind
+    clientId
+    scopes
+  }
   tickets(status: $status, limit: 20) {
     items {
       id
