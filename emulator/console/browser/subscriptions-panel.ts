@@ -170,12 +170,12 @@ export function SubscriptionsPanel(props: SubscriptionsPanelProps) {
       h(
         'div',
         { className: 'hd-actions' },
-        h('button', { type: 'submit', className: 'hd-primary', disabled: subscriber === null || active }, subscriber === null ? 'Sign in to subscribe' : 'Subscribe'),
+        h('button', { type: 'submit', className: 'hd-primary', disabled: subscriber === null || active }, 'Subscribe'),
         h('button', { type: 'button', disabled: !active || running?.state.phase === 'stopping', onClick: stop }, 'Stop'),
       ),
     ),
     running === null
-      ? h('p', { className: 'hd-muted', 'data-testid': 'realtime-state', 'data-phase': 'idle' }, 'Not subscribed.')
+      ? h('p', { className: 'hd-muted', 'data-testid': 'realtime-state', 'data-phase': 'idle' }, subscriber === null ? 'Not subscribed: sign in first, then subscribe as that identity.' : 'Not subscribed.')
       : h(
           'div',
           null,
