@@ -80,7 +80,7 @@ export async function lastAnswerText(page: Page): Promise<string> {
 
 /** Subscribes in the live panel (to `ticketId`'s events when the field takes one) and waits until it is live or ended. */
 export async function subscribeTo(page: Page, field: string, ticketId: string | null): Promise<string> {
-  await page.getByLabel('Subscription', { exact: true }).selectOption(field);
+  await page.getByRole('combobox', { name: 'Subscription' }).selectOption(field);
   if (ticketId !== null) await page.getByLabel('Ticket id').fill(ticketId);
   await page.getByRole('button', { name: 'Subscribe', exact: true }).click();
   const state = page.locator('[data-testid="realtime-state"][data-phase="live"], [data-testid="realtime-state"][data-phase="ended"]');

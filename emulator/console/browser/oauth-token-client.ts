@@ -62,6 +62,9 @@ export async function requestClientCredentials(config: ConsoleConfig, clientId: 
   try {
     response = await fetch(config.tokenEndpoint, {
       method: 'POST',
+      // The client's credentials go in our own Authorization header. Without `omit`, a 401 with
+      // `WWW-Authenticate: Basic` (a wrong secret) would open the browser's password prompt.
+      credentials: 'omit',
       headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: basicClientAuthorization(clientId, secret) },
       body: body.toString(),
     });
