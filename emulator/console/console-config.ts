@@ -1,7 +1,7 @@
 /**
  * `GET /console/config.json`: what the page needs to sign in and to know the schema.
  */
-import { printSchema } from 'graphql';
+import { getDirectiveValues, printSchema, type GraphQLSchema } from 'graphql';
 import { rules } from '../../policy/rules.ts';
 import { buildAppSyncSchema, readSchemaSource, SCHEMA_PATH } from '../../scripts/appsync-schema.ts';
 import { OAUTH_TOKEN_PATH } from '../cognito/index.ts';
@@ -20,6 +20,17 @@ function machineClientsOf(clients: readonly ConsoleSeedClient[]): ConsoleMachine
     .map((client) => ({ clientId: client.clientId, scopes: [...(client.allowedOAuthScopes ?? [])], secret: client.secret ?? null }));
 }
 
+function subscribedMutations(schema: GraphQLSchema): Record<string, string[]> {
+  const directive = schema.getDirective('aws_subscribe');
+  const fields = Object.values(schema.getSubscriptionType()?.getFields() ?? {});
+  return Object.fromEntries(
+    fields.map((field) => {
+      const mutations = directive === null || directive === undefined || field.astNode === undefined || field.astNode === null ? undefined : getDirectiveValues(directive, field.astNode)?.mutations;
+      return [field.name, Array.isArray(mutations) ? mutations.filter((name): name is string => typeof name === 'string') : []];
+    }),
+  );
+}
+
 function ruleTable(): Record<string, ConsoleFieldRule> {
   return Object.fromEntries(Object.entries(rules).map(([coordinate, rule]) => [coordinate, { allow: [...rule.allow], item: rule.item }]));
 }
@@ -32,6 +43,7 @@ function ruleTable(): Record<string, ConsoleFieldRule> {
  * consoleConfig({ userPoolId: 'us-east-1_localdev', clientId: 'localdevclient', seedUsers: [], authorize }).region; // 'us-east-1'
  */
 export function consoleConfig(options: ConsoleOptions): ConsoleConfig {
+  const schema = buildAppSyncSchema(readSchemaSource(options.schemaFile ?? SCHEMA_PATH));
   return {
     userPoolId: options.userPoolId,
     clientId: options.clientId,
@@ -43,8 +55,9 @@ export function consoleConfig(options: ConsoleOptions): ConsoleConfig {
     realtimeEndpoint: options.realtimeEndpoint ?? REALTIME_PATH,
     users: options.seedUsers.map((user) => ({ email: user.email, groups: [...user.groups], emailVerified: user.emailVerified })),
     machineClients: machineClientsOf(options.machineClients ?? []),
+    subscribedMutations: subscribedMutations(schema),
     rules: ruleTable(),
     defaultPassword: options.defaultPassword === undefined ? SEED_PASSWORD : options.defaultPassword,
-    schema: printSchema(buildAppSyncSchema(readSchemaSource(options.schemaFile ?? SCHEMA_PATH))),
+    schema: printSchema(schema),
   };
 }

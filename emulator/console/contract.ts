@@ -44,6 +44,11 @@ export interface ConsoleConfig {
   readonly realtimeEndpoint: string;
   readonly users: readonly ConsoleUser[];
   readonly machineClients: readonly ConsoleMachineClient[];
+  /**
+   * The mutations each subscription field is published by (its `@aws_subscribe`), which the
+   * printed `schema` does not carry.
+   */
+  readonly subscribedMutations: Readonly<Record<string, readonly string[]>>;
   /** The rule table by `Type.field`, so a refusal can be explained in its words. */
   readonly rules: Readonly<Record<string, ConsoleFieldRule>>;
   /** Prefilled in the password field: the seed file's documented password, or `null`. */

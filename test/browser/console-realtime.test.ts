@@ -79,7 +79,7 @@ describe('Console: live subscriptions', () => {
     const phase = await subscribeTo(page, 'onCommentAdded', ticketId);
 
     // Act
-    const commented = await suite.environment.graphql('agent@example.com', `mutation { addComment(ticketId: "${ticketId}", body: "On it.") { id ticketId author body } }`);
+    const commented = await suite.environment.graphql('agent@example.com', `mutation { addComment(ticketId: "${ticketId}", body: "On it.") { id ticketId author body createdAt } }`);
     await page.getByTestId('subscription-events').locator('li').first().waitFor();
     const events = await subscriptionEvents(page);
 

@@ -97,6 +97,7 @@ describe('Console routes', () => {
       expect(config.realtimeEndpoint).toBe('/graphql/realtime');
       expect(config.rules['Ticket.internalNotes']).toEqual({ allow: ['agents', 'admins'], item: null });
       expect(Object.keys(config.rules)).toContain('Mutation.addComment');
+      expect(config.subscribedMutations.onCommentAdded).toEqual(['addComment']);
     } finally {
       machineServer.closeAllConnections();
       machineServer.close();

@@ -2,9 +2,11 @@
  * The subscription operations the panel offers, built from the schema's `Subscription` type:
  * one per field, its arguments as variables, and a selection of the return type's leaf fields
  * minus those this token's `deniedFields` name (a selection naming a field the caller may not
- * read is refused when subscribing).
+ * read is refused when subscribing) and minus the non-null ones the publishing mutations do not
+ * select (a subscriber receives only the mutation's selection set, and a missing non-null field
+ * nulls the whole event).
  */
-import { getNamedType, isLeafType, isNonNullType, isObjectType, type GraphQLSchema } from 'graphql';
+import { getNamedType, isLeafType, isNonNullType, isObjectType, Kind, parse, type GraphQLSchema } from 'graphql';
 
 /** One subscription field. */
 export interface SubscriptionField {
@@ -29,15 +31,50 @@ export function subscriptionFields(schema: GraphQLSchema): SubscriptionField[] {
   }));
 }
 
+/** The fields each root mutation field of `query` selects directly, by mutation name. */
+function mutationSelections(query: string): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const definition of parse(query).definitions) {
+    if (definition.kind !== Kind.OPERATION_DEFINITION || definition.operation !== 'mutation') continue;
+    for (const root of definition.selectionSet.selections) {
+      if (root.kind !== Kind.FIELD) continue;
+      const fields = out.get(root.name.value) ?? new Set<string>();
+      for (const child of root.selectionSet?.selections ?? []) if (child.kind === Kind.FIELD) fields.add(child.name.value);
+      out.set(root.name.value, fields);
+    }
+  }
+  return out;
+}
+
 /**
- * The operation subscribing to `fieldName`, selecting every leaf field of its type that
- * `denied` does not name.
+ * The fields every one of `mutations` publishes in the example operations (the fields each
+ * selects), or `null` when no example runs any of them.
  *
  * @example
- * subscriptionDocument(schema, 'onCommentAdded', null);
+ * publishedFields(['assignTicket', 'setTicketStatus'], EXAMPLES); // Set { 'id', 'status' }
+ */
+export function publishedFields(mutations: readonly string[], examples: ReadonlyArray<{ readonly query: string }>): Set<string> | null {
+  const byMutation = new Map<string, Set<string>>();
+  for (const example of examples) {
+    for (const [mutation, fields] of mutationSelections(example.query)) {
+      if (!mutations.includes(mutation)) continue;
+      byMutation.set(mutation, new Set([...(byMutation.get(mutation) ?? []), ...fields]));
+    }
+  }
+  const sets = [...byMutation.values()];
+  if (sets.length === 0) return null;
+  return sets.reduce((shared, fields) => new Set([...shared].filter((name) => fields.has(name))));
+}
+
+/**
+ * The operation subscribing to `fieldName`, selecting every leaf field of its type that
+ * `denied` does not name and, for a non-null field, that `published` names (`null`: all).
+ *
+ * @example
+ * subscriptionDocument(schema, 'onCommentAdded', null, null);
  * // 'subscription OnCommentAdded($ticketId: ID!) {\n  onCommentAdded(ticketId: $ticketId) {\n    id\n    ticketId\n …'
  */
-export function subscriptionDocument(schema: GraphQLSchema, fieldName: string, denied: ReadonlySet<string> | null): string {
+export function subscriptionDocument(schema: GraphQLSchema, fieldName: string, denied: ReadonlySet<string> | null, published: ReadonlySet<string> | null): string {
   const field = schema.getSubscriptionType()?.getFields()[fieldName];
   if (field === undefined) throw new TypeError(`The schema has no subscription ${fieldName}.`);
   const target = getNamedType(field.type);
@@ -45,6 +82,7 @@ export function subscriptionDocument(schema: GraphQLSchema, fieldName: string, d
     ? Object.values(target.getFields())
         .filter((child) => child.args.length === 0 && isLeafType(getNamedType(child.type)))
         .filter((child) => denied?.has(`${target.name}.${child.name}`) !== true)
+        .filter((child) => published === null || !isNonNullType(child.type) || published.has(child.name))
         .map((child) => child.name)
     : [];
   const operationName = `${fieldName.charAt(0).toUpperCase()}${fieldName.slice(1)}`;

@@ -11,7 +11,8 @@ import { decodeClaims } from './jwt-claims.ts';
 import { apiHost, realtimeUrl } from './realtime-url.ts';
 import { openSubscriptionSocket, type SubscriptionSocket } from './realtime-socket.ts';
 import { callerFacts, explainRefusal, type RefusalExplanation } from './refusal-explanation.ts';
-import { needsTicketId, subscriptionDocument, subscriptionFields, subscriptionVariables } from './subscription-operations.ts';
+import { EXAMPLES } from './examples.ts';
+import { needsTicketId, publishedFields, subscriptionDocument, subscriptionFields, subscriptionVariables } from './subscription-operations.ts';
 import { initialSubscriptionState, phaseText, reduceSubscription, type ReceivedEvent, type SubscriptionState } from './subscription-state.ts';
 
 /** Who subscribes: the current identity and the token it sends. */
@@ -58,7 +59,14 @@ function EventItem(props: { readonly event: ReceivedEvent; readonly field: strin
     { className: 'hd-event', 'data-sequence': props.event.sequence },
     h('span', { className: 'hd-event-time' }, `#${props.event.sequence} · ${eventTime(props.event.receivedAt)}`),
     h('pre', null, JSON.stringify(value, null, 2)),
-    payload?.errors === undefined || payload.errors.length === 0 ? null : h('pre', { className: 'hd-event-errors' }, JSON.stringify(payload.errors, null, 2)),
+    payload?.errors === undefined || payload.errors.length === 0
+      ? null
+      : h(
+          'div',
+          null,
+          h('p', { className: 'hd-muted' }, 'With errors: a field this token may not read is nulled, and a non-null field the mutation did not select nulls its parent.'),
+          h('pre', { className: 'hd-event-errors' }, JSON.stringify(payload.errors, null, 2)),
+        ),
   );
 }
 
@@ -72,7 +80,11 @@ export function SubscriptionsPanel(props: SubscriptionsPanelProps) {
   const socket = useRef<SubscriptionSocket | null>(null);
   const field = fields.find((candidate) => candidate.name === fieldName) ?? fields[0];
   const denied = useMemo(() => (subscriber?.deniedFields === null || subscriber === null ? null : new Set(subscriber.deniedFields)), [subscriber]);
-  const operation = field === undefined ? '' : subscriptionDocument(schema, field.name, denied);
+  const published = useMemo(() => (field === undefined ? null : publishedFields(config.subscribedMutations[field.name] ?? [], EXAMPLES)), [config, field]);
+  const defaultOperation = field === undefined ? '' : subscriptionDocument(schema, field.name, denied, published);
+  const [operation, setOperation] = useState(defaultOperation);
+  // Another field or another token's denied fields: the operation starts over from its default.
+  useEffect(() => setOperation(defaultOperation), [defaultOperation]);
   const wantsTicket = field !== undefined && needsTicketId(schema, field);
   const active = running !== null && running.state.phase !== 'ended';
 
@@ -158,14 +170,28 @@ export function SubscriptionsPanel(props: SubscriptionsPanelProps) {
             h('input', { type: 'text', required: true, value: ticketId, disabled: active, spellCheck: false, onChange: (event: ChangeEvent<HTMLInputElement>) => setTicketId(event.target.value) }),
           )
         : null,
-      h('details', null, h('summary', null, 'Subscription operation'), h('pre', { className: 'hd-code', 'data-testid': 'subscription-document' }, operation)),
+      h(
+        'details',
+        null,
+        h('summary', null, 'Subscription operation'),
+        h('textarea', {
+          className: 'hd-code',
+          'aria-label': 'Subscription operation',
+          'data-testid': 'subscription-document',
+          rows: 9,
+          spellCheck: false,
+          value: operation,
+          disabled: active,
+          onChange: (event: ChangeEvent<HTMLTextAreaElement>) => setOperation(event.target.value),
+        }),
+      ),
       h(
         'p',
         { className: 'hd-muted' },
-        denied === null || denied.size === 0
-          ? 'Selects every field of the type.'
-          : 'Selects every field this token may read: a subscription naming a denied field is refused when subscribing.',
-        ' Events carry what the mutation selected: run mutations that select id (ticketId for comments).',
+        'An event carries only what its mutation selected, and the server-side filters match on it: mutations must select id (ticketId for a comment). ',
+        'The operation selects the fields this token may read that the example mutations of ',
+        (config.subscribedMutations[field.name] ?? []).join(', ') || 'this subscription',
+        ' all publish; a non-null field a mutation did not select nulls the whole event.',
       ),
       h(
         'div',

@@ -11,7 +11,8 @@ import { realtimeUrl, apiHost } from '../../../emulator/console/browser/realtime
 import { connectionInitFrame, connectionProtocols, readServerFrame, startFrame, stopFrame } from '../../../emulator/console/browser/realtime-frames.ts';
 import { initialSubscriptionState, MAX_EVENTS_KEPT, phaseText, reduceSubscription, type SubscriptionInput, type SubscriptionState } from '../../../emulator/console/browser/subscription-state.ts';
 import { callerFacts, explainRefusal, type CallerFacts } from '../../../emulator/console/browser/refusal-explanation.ts';
-import { needsTicketId, subscriptionDocument, subscriptionFields, subscriptionVariables } from '../../../emulator/console/browser/subscription-operations.ts';
+import { needsTicketId, publishedFields, subscriptionDocument, subscriptionFields, subscriptionVariables } from '../../../emulator/console/browser/subscription-operations.ts';
+import { EXAMPLES } from '../../../emulator/console/browser/examples.ts';
 
 const schema = buildAppSyncSchema(readSchemaSource());
 
@@ -283,7 +284,7 @@ describe('Console realtime: subscription operations', () => {
 
   it('offers every subscription of the schema, each valid, with its ticket id as variables', () => {
     // Act
-    const documents = fields.map((field) => subscriptionDocument(schema, field.name, null));
+    const documents = fields.map((field) => subscriptionDocument(schema, field.name, null, null));
     const problems = documents.flatMap((document) => validate(schema, parse(document)).map((error) => error.message));
 
     // Assess
@@ -303,13 +304,26 @@ describe('Console realtime: subscription operations', () => {
     const ticketField = fields.find((field) => field.returnType === 'Ticket');
 
     // Act
-    const all = ticketField === undefined ? '' : subscriptionDocument(schema, ticketField.name, null);
-    const customer = ticketField === undefined ? '' : subscriptionDocument(schema, ticketField.name, new Set(['Ticket.internalNotes']));
+    const all = ticketField === undefined ? '' : subscriptionDocument(schema, ticketField.name, null, null);
+    const customer = ticketField === undefined ? '' : subscriptionDocument(schema, ticketField.name, new Set(['Ticket.internalNotes']), null);
 
     // Assess
     expect(ticketField).toBeDefined();
     expect(all).toMatch(/^\s+internalNotes$/m);
     expect(customer).not.toContain('internalNotes');
     expect(customer).toMatch(/^\s+id$/m);
+  });
+
+  it('selects the non-null fields only when every publishing mutation of the examples selects them', () => {
+    // Act
+    const changed = publishedFields(['assignTicket', 'setTicketStatus'], EXAMPLES);
+    const comments = publishedFields(['addComment'], EXAMPLES);
+    const document = subscriptionDocument(schema, 'onTicketChanged', new Set(['Ticket.internalNotes']), changed);
+
+    // Assess
+    expect(changed).toEqual(new Set(['id', 'status']));
+    expect(comments).toEqual(new Set(['id', 'ticketId', 'author', 'body', 'createdAt']));
+    expect(publishedFields(['noSuchMutation'], EXAMPLES)).toBeNull();
+    expect(document).toBe('subscription OnTicketChanged($id: ID!) {\n  onTicketChanged(id: $id) {\n    id\n    status\n    assignee\n  }\n}\n');
   });
 });
