@@ -4,7 +4,8 @@
 import { getDirectiveValues, printSchema, type GraphQLSchema } from 'graphql';
 import { rules } from '../../policy/rules.ts';
 import { buildAppSyncSchema, readSchemaSource, SCHEMA_PATH } from '../../scripts/appsync-schema.ts';
-import { OAUTH_TOKEN_PATH } from '../cognito/index.ts';
+import { DEFAULT_SEED_FILE, OAUTH_TOKEN_PATH } from '../cognito/index.ts';
+import { readSeedFile } from '../cognito/seed-users.ts';
 import { REALTIME_PATH } from '../realtime/index.ts';
 import type { ConsoleConfig, ConsoleFieldRule, ConsoleMachineClient } from './contract.ts';
 import { SEED_PASSWORD, type ConsoleOptions, type ConsoleSeedClient } from './console-options.ts';
@@ -54,7 +55,8 @@ export function consoleConfig(options: ConsoleOptions): ConsoleConfig {
     tokenEndpoint: options.tokenEndpoint ?? OAUTH_TOKEN_PATH,
     realtimeEndpoint: options.realtimeEndpoint ?? REALTIME_PATH,
     users: options.seedUsers.map((user) => ({ email: user.email, groups: [...user.groups], emailVerified: user.emailVerified })),
-    machineClients: machineClientsOf(options.machineClients ?? []),
+    // Like the prefilled password, the default is the shipped seed file's documented clients.
+    machineClients: machineClientsOf(options.machineClients ?? readSeedFile(DEFAULT_SEED_FILE).clients),
     subscribedMutations: subscribedMutations(schema),
     rules: ruleTable(),
     defaultPassword: options.defaultPassword === undefined ? SEED_PASSWORD : options.defaultPassword,

@@ -45,7 +45,11 @@ export interface ConsoleOptions {
   readonly cognitoEndpoint?: string;
   /** Where the browser sends GraphQL requests. Default `/graphql`. */
   readonly graphqlEndpoint?: string;
-  /** Machine clients the panel offers for client-credentials sign-in. Default: none (any can be typed in). */
+  /**
+   * Machine clients the panel offers for client-credentials sign-in (any other can be typed in).
+   * Default: the `clients` of the shipped `emulator/seed-users.json`; pass the seed file's own
+   * when the emulator runs with another.
+   */
   readonly machineClients?: readonly ConsoleSeedClient[];
   /** Cognito's token endpoint path. Default `/oauth2/token`. */
   readonly tokenEndpoint?: string;
