@@ -4,6 +4,8 @@
  *   authorizer bundle, executing `schema.graphql` with the built resolver bundles in the sandbox;
  * - the local Cognito user pool (`cognito-part.ts`): `POST /` and the pool's JWKS;
  * - the console (`console/`): `GET /` and `/console/*`;
+ * - the real-time endpoint (`realtime/`): `GET /graphql/realtime`, AppSync's WebSocket protocol
+ *   for subscriptions, published to by every mutation the GraphQL endpoint resolves;
  * over a DynamoDB table in dynalite (on disk under the data directory, in memory, or at
  * `DYNAMODB_ENDPOINT`). This is the only place that composes parts: each is given what it
  * needs from the ones before it, and the router (`http/`) serves them all on one port.
@@ -38,6 +40,8 @@ import { createRouter } from './http/router.ts';
 import { formatRequestLog } from './log/request-log.ts';
 import type { HandlerRunner } from './resolvers/handler-runner.ts';
 import { createSandboxRunner } from './resolvers/sandbox-runner.ts';
+import { acceptedHosts, createRealtimePart, createSubscribe, REALTIME_PATH, type RealtimePart } from './realtime/index.ts';
+import type { ExecutionServices } from './graphql/execute-request.ts';
 import { createSamePortServer, loadOrCreateLocalhostCertificate, type LocalhostCertificate } from './tls/index.ts';
 
 /** The project's root folder; owned by `scripts/project-root.ts`, re-exported for older importers. */
@@ -100,6 +104,11 @@ export interface RunningEmulator {
   readonly url: string;
   /** `<url>/graphql`. */
   readonly graphqlUrl: string;
+  /**
+   * The real-time endpoint over TLS, as Amplify derives it from `graphqlUrl`:
+   * `wss://<host>:<port>/graphql/realtime` (`ws://` works too, on the same port).
+   */
+  readonly realtimeUrl: string;
   /** `<url>/` (the console). */
   readonly consoleUrl: string;
   /** The Cognito endpoint (`<url>/`) for SDKs and Amplify's `userPoolEndpoint`. */
@@ -234,12 +243,23 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       resolverCountLimit: RESOLVER_COUNT_LIMIT,
       introspection: options.introspection ?? true,
     };
+    // Subscriptions are registered and published by the real-time part; every mutation field the
+    // GraphQL endpoint resolves is handed to it (its selection, filters, invalidations).
+    let realtime: RealtimePart | null = null;
+    const execution = (): ExecutionServices => {
+      const { schema, bundles } = api.current();
+      return { schema, bundles, runHandler, table, settings, log, onMutationField: (resolved) => realtime?.onMutationField(resolved) };
+    };
+    realtime = createRealtimePart({
+      authorize: (request) => authorizeRequest(authorization, request),
+      subscribe: createSubscribe(execution),
+      acceptedHosts: () => acceptedHosts(server?.port ?? 0, null),
+      log,
+    });
+    parts.push(realtime);
     parts.push(createGraphqlPart({
       authorization,
-      execution: () => {
-        const { schema, bundles } = api.current();
-        return { schema, bundles, runHandler, table, settings, log };
-      },
+      execution,
       maxBodyBytes: options.maxBodyBytes ?? ONE_MIB,
       logRequest: (entry) => log(formatRequestLog(entry)),
     }));
@@ -271,6 +291,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     return {
       url,
       graphqlUrl: `${url}${GRAPHQL_PATH}`,
+      realtimeUrl: `${url.replace(/^http:/, 'wss:')}${REALTIME_PATH}`,
       consoleUrl: `${url}/`,
       cognitoEndpoint: `${url}/`,
       tokenEndpoint: `${url}${OAUTH_TOKEN_PATH}`,

@@ -4,16 +4,16 @@
  * the newest Node.js runtime, with its own log group and a role that can write to that log
  * group and do nothing else. Callers add permissions explicitly, if ever.
  */
-import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { PROJECT_ROOT } from '../scripts/project-root.ts';
 
-/** The repository root, where `package-lock.json` lives. */
-export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** The repository root, where `package-lock.json` lives; owned by `scripts/project-root.ts`. */
+export { PROJECT_ROOT };
 
 /** The runtime every function of the stack uses: the newest Node.js Lambda offers. */
 export const NODE_RUNTIME = Runtime.NODEJS_24_X;

@@ -18,9 +18,10 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_CONFIG } from '../infra/config.ts';
 import { PASSWORD_POLICY } from '../infra/password-policy.ts';
 import { STACK_OUTPUTS } from '../infra/stack-outputs.ts';
+import { PROJECT_ROOT } from './project-root.ts';
 
 /** Where `npm run deploy` writes the outputs. */
-export const DEFAULT_OUTPUTS_FILE = join(fileURLToPath(new URL('..', import.meta.url)), 'cdk-outputs.json');
+export const DEFAULT_OUTPUTS_FILE = join(PROJECT_ROOT, 'cdk-outputs.json');
 
 /** The outputs the configuration needs. */
 export interface StackOutputs {

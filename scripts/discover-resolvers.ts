@@ -8,8 +8,11 @@ import { isObjectType, type GraphQLSchema } from 'graphql';
 import { displayPath, type BuildProblem } from './build-problems.ts';
 import { isDataSourceKind, type DataSourceKind, type PipelineFunctionEntry, type ResolverEntry } from './resolver-manifest.ts';
 
-/** The root types every field of which must have a resolver. */
-export const ROOT_TYPES: readonly string[] = ['Query', 'Mutation'];
+/**
+ * The root types every field of which must have a resolver. AppSync lets a subscription field go
+ * without one, but then nothing checks who subscribes: here each must apply its rule.
+ */
+export const ROOT_TYPES: readonly string[] = ['Query', 'Mutation', 'Subscription'];
 
 /** The pipeline folder's own module, run before and after its functions. */
 export const PIPELINE_RESOLVER_FILE = 'resolver.ts';

@@ -15,18 +15,11 @@
  * }
  */
 
-/**
- * The data sources a resolver or pipeline function can use:
- * - `NONE`: AppSync's local data source; the request handler's `payload` is `ctx.result`.
- * - `TABLE`: the DynamoDB table.
- *
- * A new kind is added here, then given a CDK data source (`infra/resolvers.ts`) and an emulator
- * module (`emulator/resolvers/data-sources.ts`); both are typed to cover every kind.
- */
-export const DATA_SOURCE_KINDS = ['NONE', 'TABLE'] as const;
+// The kinds of data source are the resolvers' own (`resolvers/lib/data-sources.ts` says which
+// module uses which); the manifest carries them as they are.
+import { DATA_SOURCE_KINDS, type DataSourceKind } from '../resolvers/lib/data-sources.ts';
 
-/** One of {@link DATA_SOURCE_KINDS}. */
-export type DataSourceKind = (typeof DATA_SOURCE_KINDS)[number];
+export { DATA_SOURCE_KINDS, type DataSourceKind };
 
 /**
  * Whether `value` names a data source kind of the manifest format.

@@ -25,12 +25,12 @@ export type CognitoErrorType =
  * throw new CognitoServiceError('NotAuthorizedException', 'Incorrect username or password.');
  */
 export class CognitoServiceError extends Error {
+  override readonly name = 'CognitoServiceError';
   readonly type: CognitoErrorType;
   readonly status: number;
 
   constructor(type: CognitoErrorType, message: string, options: { status?: number; cause?: unknown } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.name = 'CognitoServiceError';
     this.type = type;
     this.status = options.status ?? 400;
   }
@@ -38,9 +38,9 @@ export class CognitoServiceError extends Error {
 
 /** A seed file, key file or user store file that cannot be used; the message says which and why. */
 export class CognitoConfigurationError extends Error {
+  override readonly name = 'CognitoConfigurationError';
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
-    this.name = 'CognitoConfigurationError';
   }
 }
 

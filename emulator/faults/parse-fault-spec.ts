@@ -9,9 +9,9 @@ import { createJwksFaults, type JwksFaults } from './jwks-faults.ts';
 
 /** Why a spec was refused; the message names the part at fault and the accepted forms. */
 export class JwksFaultSpecError extends Error {
+  override readonly name = 'JwksFaultSpecError';
   constructor(readonly part: string) {
     super(`--jwks-fault: "${part}" is not one of delay=<ms>, status=<100-599>, rotate, rotate-keep-old`);
-    this.name = 'JwksFaultSpecError';
   }
 }
 

@@ -19,16 +19,17 @@ import {
   validate,
   type DocumentNode,
   type GraphQLFieldResolver,
+  type GraphQLResolveInfo,
   type GraphQLSchema,
   type ValidationRule,
 } from 'graphql';
 import type { DataSource } from '../dynamodb/dynamodb-data-source.ts';
 import { emulatorDataSources } from '../resolvers/data-sources.ts';
 import type { HandlerRunner } from '../resolvers/handler-runner.ts';
+import type { ExtensionCall } from '../sandbox/handler-runner.ts';
 import type { ResolverBundles } from '../resolvers/resolver-bundles.ts';
 import { fieldInvocation } from '../resolvers/resolver-context.ts';
 import { runResolver } from '../resolvers/run-resolver.ts';
-import type { ResolvedMutationField } from '../realtime/mutation-event.ts';
 import { AppSyncFieldError, appSyncLocations, formatExecutionError, unauthorizedFieldError, type AppSyncErrorEntry } from './appsync-error.ts';
 import { queryDepthRule } from './query-depth-rule.ts';
 import { formatSyntaxError, formatValidationError, formatVariableError } from './validation-errors.ts';
@@ -52,6 +53,20 @@ export interface GraphQLRequest {
 }
 
 /** What the API needs to run resolvers. */
+/**
+ * One resolved root mutation field, as the GraphQL endpoint reports it to whoever publishes
+ * mutations to subscribers (`ExecutionServices.onMutationField`).
+ */
+export interface ResolvedMutationField {
+  readonly info: GraphQLResolveInfo;
+  /** What the field's resolver returned. */
+  readonly result: unknown;
+  /** The `extensions.*` calls its resolver made (`ResolverRun.extensions`). */
+  readonly extensions: readonly ExtensionCall[];
+  /** The mutating caller's denied fields. */
+  readonly deniedFields: ReadonlySet<string>;
+}
+
 export interface ExecutionServices {
   readonly schema: GraphQLSchema;
   readonly bundles: ResolverBundles;

@@ -6,11 +6,11 @@ import type { IncomingMessage } from 'node:http';
 
 /** Why a body could not be read. */
 export class BodyError extends Error {
+  override readonly name = 'BodyError';
   readonly reason: 'tooLarge' | 'aborted';
 
   constructor(reason: 'tooLarge' | 'aborted') {
     super(reason === 'tooLarge' ? 'request body too large' : 'request aborted');
-    this.name = 'BodyError';
     this.reason = reason;
   }
 }

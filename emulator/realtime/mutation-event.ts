@@ -2,22 +2,14 @@
  * The bridge from the GraphQL endpoint to delivery: after a root `Mutation` field resolves,
  * `execute-request.ts` reports it here, and it becomes one {@link PublishEvent}.
  */
-import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import type { SelectionSetNode } from 'graphql';
+import type { ResolvedMutationField } from '../graphql/execute-request.ts';
 import type { ExtensionCall } from '../sandbox/handler-runner.ts';
 import { MAX_INVALIDATIONS_PER_REQUEST } from '../runtime/subscription-extensions.ts';
 import { publishedPayload } from './published-payload.ts';
 import type { PublishEvent } from './registration.ts';
 
-/** One resolved root mutation field, as the GraphQL endpoint reports it. */
-export interface ResolvedMutationField {
-  readonly info: GraphQLResolveInfo;
-  /** What the field's resolver returned. */
-  readonly result: unknown;
-  /** The `extensions.*` calls its resolver made (`ResolverRun.extensions`). */
-  readonly extensions: readonly ExtensionCall[];
-  /** The mutating caller's denied fields. */
-  readonly deniedFields: ReadonlySet<string>;
-}
+export type { ResolvedMutationField };
 
 function invalidationsOf(extensions: readonly ExtensionCall[]): PublishEvent['invalidations'] {
   const out: Array<{ subscriptionField: string; payload: unknown }> = [];

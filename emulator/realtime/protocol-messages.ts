@@ -28,12 +28,12 @@ export interface ProtocolErrorEntry {
 
 /** A frame that cannot be read; `id` when the frame named one, so the client can match it. */
 export class MalformedMessageError extends Error {
+  override readonly name = 'MalformedMessageError';
   readonly id: string | null;
   readonly errorType: string;
 
   constructor(message: string, errorType: string, id: string | null = null) {
     super(message);
-    this.name = 'MalformedMessageError';
     this.errorType = errorType;
     this.id = id;
   }

@@ -43,9 +43,9 @@ const META = /[\\^$.*+?()[\]{}|/]/g;
  * ```
  */
 export class UnsupportedJavaRegexError extends Error {
+  override readonly name = 'UnsupportedJavaRegexError';
   constructor(message: string) {
     super(`util.matches: ${message}`);
-    this.name = 'UnsupportedJavaRegexError';
   }
 }
 

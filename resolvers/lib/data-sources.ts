@@ -28,5 +28,13 @@ export const DATA_SOURCES = {
   'Subscription.onTicketActivity': 'NONE',
 } as const satisfies Readonly<Record<string, DataSourceKind>>;
 
-/** The kinds of data source the API has. */
-export type DataSourceKind = 'NONE' | 'TABLE';
+/**
+ * The kinds of data source the API has; the manifest format (`scripts/resolver-manifest.ts`)
+ * takes them from here. A new kind is added here, then given a CDK data source
+ * (`infra/resolvers.ts`) and an emulator module (`emulator/resolvers/data-sources.ts`); both are
+ * typed to cover every kind.
+ */
+export const DATA_SOURCE_KINDS = ['NONE', 'TABLE'] as const;
+
+/** One of {@link DATA_SOURCE_KINDS}. */
+export type DataSourceKind = (typeof DATA_SOURCE_KINDS)[number];

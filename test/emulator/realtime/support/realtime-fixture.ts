@@ -152,6 +152,7 @@ export async function startRealtimeFixture(
   const authorizer = await loadAuthorizer(join(process.cwd(), 'dist', 'authorizer', 'index.mjs'), {
     USER_POOL_ID: pool.userPoolId,
     APP_CLIENT_ID: pool.clientId,
+    MACHINE_CLIENT_IDS: '',
     AUTH_TTL_SECONDS: '300',
     JWKS_FILE: writeJwksFile(pool.jwks),
   });
