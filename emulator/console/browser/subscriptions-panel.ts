@@ -93,11 +93,16 @@ export function SubscriptionsPanel(props: SubscriptionsPanelProps) {
     if (props.lastTicketId !== null) setTicketId((current) => (current.trim() === '' ? (props.lastTicketId ?? '') : current));
   }, [props.lastTicketId]);
 
-  // Signing out ends the subscription: the identity it ran as is gone.
+  // Signing out ends the subscription: the identity it ran as is gone. Whatever ended is cleared
+  // when another identity signs in, so its outcome is never read as the new one's.
   const signedIn = subscriber !== null;
+  const label = subscriber?.label ?? null;
   useEffect(() => {
     if (!signedIn) socket.current?.close();
   }, [signedIn]);
+  useEffect(() => {
+    if (label !== null) setRunning((before) => (before !== null && before.state.phase === 'ended' && before.as !== label ? null : before));
+  }, [label]);
   useEffect(() => () => socket.current?.close(), []);
 
   if (fields.length === 0 || field === undefined) {
@@ -188,10 +193,7 @@ export function SubscriptionsPanel(props: SubscriptionsPanelProps) {
       h(
         'p',
         { className: 'hd-muted' },
-        'An event carries only what its mutation selected, and the server-side filters match on it: mutations must select id (ticketId for a comment). ',
-        'The operation selects the fields this token may read that the example mutations of ',
-        (config.subscribedMutations[field.name] ?? []).join(', ') || 'this subscription',
-        ' all publish; a non-null field a mutation did not select nulls the whole event.',
+        `Published by ${(config.subscribedMutations[field.name] ?? []).join(', ') || 'no mutation'}. An event carries only the mutation's selection, which the filter matches on (id; ticketId for a comment), so the operation selects what those mutations' examples all select, minus what this token may not read.`,
       ),
       h(
         'div',
