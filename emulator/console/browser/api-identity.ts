@@ -7,7 +7,8 @@ import { isObjectType, type GraphQLSchema } from 'graphql';
 import { createElement as h, useEffect, useState } from 'react';
 
 /** The `Identity` fields shown, in this order, when the schema has them. */
-const SHOWN_FIELDS = ['kind', 'username', 'clientId', 'scopes', 'tokenUse'] as const;
+const SHOWN_FIELDS = ['kind', 'clientId', 'scopes'] as const;
+const LABELS: Readonly<Record<string, string>> = { kind: '', clientId: 'app client ', scopes: 'scopes ' };
 
 /** Where asking stands. */
 export type ApiIdentityState =
@@ -20,7 +21,7 @@ export type ApiIdentityState =
  * The `me` query selecting the shown fields the schema's `Identity` has, or `null` without any.
  *
  * @example
- * identityQuery(schema); // 'query ConsoleIdentity { me { kind username clientId scopes tokenUse } }'
+ * identityQuery(schema); // 'query ConsoleIdentity { me { kind clientId scopes } }'
  */
 export function identityQuery(schema: GraphQLSchema): string | null {
   const type = schema.getType('Identity');
@@ -68,14 +69,14 @@ export function ApiIdentityView(props: { readonly state: ApiIdentityState }) {
   const { state } = props;
   if (state.status === 'none') return null;
   let body;
-  if (state.status === 'loading') body = h('p', { className: 'hd-muted' }, 'Asking…');
-  else if (state.status === 'failed') body = h('p', { className: 'hd-muted' }, `Could not ask: ${state.message}`);
+  if (state.status === 'loading') body = ['asking…'];
+  else if (state.status === 'failed') body = [`could not ask: ${state.message}`];
   else {
-    body = h(
-      'dl',
-      null,
-      ...Object.entries(state.identity).map(([name, value]) => h('div', { key: name }, h('dt', null, name), h('dd', { 'data-field': name }, valueText(value)))),
-    );
+    body = Object.entries(state.identity).flatMap(([name, value], index) => [
+      index === 0 ? '' : ' · ',
+      LABELS[name] ?? `${name} `,
+      h('strong', { key: name, 'data-field': name }, valueText(value)),
+    ]);
   }
-  return h('div', { className: 'hd-api-identity hd-claims', 'data-testid': 'api-identity', 'data-status': state.status }, h('h3', null, 'As the API sees it (Query.me)'), body);
+  return h('p', { className: 'hd-api-identity', 'data-testid': 'api-identity', 'data-status': state.status }, 'As the API sees it (Query.me): ', ...body);
 }
