@@ -27,7 +27,7 @@ try {
   const ticketId = (opened.body.data as { openTicket: { id: string } }).openTicket.id;
   await environment.graphql('agent@example.com', `mutation { setInternalNotes(id: "${ticketId}", notes: "Replace the fuser.") { id } }`);
 
-  const { page } = await openIsolatedPage(browser, { width: 1280, height: 800 });
+  const { page } = await openIsolatedPage(browser, { width: 1280, height: 920 });
   await openConsole(page, environment.consoleUrl);
   await signInAs(page, 'customer@example.com');
   await chooseToken(page, 'ID token');

@@ -212,7 +212,6 @@ export function App(props: AppProps) {
                 ? h(TokenChoiceView, { choice, onChoose: setChoice })
                 : h('p', { className: 'hd-muted' }, 'A client-credentials token is an access token with scopes and no user: there is no ID token, no email and no group.'),
               h(ExpiryCountdown, { expiresAt: signedIn.expiresAt, refreshes: signedIn.refreshes }),
-              h(ApiIdentityView, { state: apiIdentity }),
             ),
       ),
       h(DecisionView, { state: decision, roots, touched, tokenUse }),
@@ -224,6 +223,7 @@ export function App(props: AppProps) {
             'section',
             { className: 'hd-section', 'aria-labelledby': 'hd-claims-title' },
             h('h2', { id: 'hd-claims-title' }, tokenUse === 'id' ? 'ID token claims' : 'Access token claims'),
+            h(ApiIdentityView, { state: apiIdentity }),
             h(ClaimsView, { token }),
           ),
       h(ExamplesList, { schema, denied, onLoad: loadExample }),
