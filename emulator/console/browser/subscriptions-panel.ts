@@ -122,7 +122,14 @@ export function SubscriptionsPanel(props: SubscriptionsPanelProps) {
     socket.current?.close();
     nextSubscriptionId += 1;
     const id = `console-${nextSubscriptionId}`;
-    const url = realtimeUrl(window.location.href, config.realtimeEndpoint);
+    let url: string;
+    try {
+      url = realtimeUrl(window.location.href, config.realtimeEndpoint);
+    } catch (error) {
+      const state = reduceSubscription(initialSubscriptionState(id), { kind: 'closed', code: 0, reason: error instanceof Error ? error.message : String(error) });
+      setRunning({ state, url: config.realtimeEndpoint, field: field.name, as: subscriber.label, explanation: null });
+      return;
+    }
     const context = {
       field: field.name,
       rule: config.rules[`Subscription.${field.name}`] ?? null,
