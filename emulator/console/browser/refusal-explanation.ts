@@ -110,6 +110,8 @@ function deniedLines(coordinate: string, context: RefusalContext): string[] {
   } else if (rule !== null) {
     lines.push('Its rule lets nobody through.');
   }
+  const deniedSubscriptions = (context.deniedFields ?? []).filter((field) => field.startsWith('Subscription.'));
+  if (deniedSubscriptions.length > 0) lines.push(`Of the subscriptions, this token's deniedFields name ${listText(deniedSubscriptions, 'and')}.`);
   if (caller.kind === 'user' && caller.tokenUse === 'access' && caller.email === null && rule?.allow.includes('verifiedEmail') === true) {
     lines.push('On the default stack an access token carries no email: send the ID token instead, or start the emulator with --access-token-email (the V2 trigger then copies the verified email into access tokens).');
   }

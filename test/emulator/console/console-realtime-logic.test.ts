@@ -198,7 +198,7 @@ describe('Console realtime: refusals in words', () => {
     const explanation = explainRefusal('subscription', [denied], {
       field: 'onCommentAdded',
       rule: commentRule,
-      deniedFields: ['Query.myTickets', 'Subscription.onCommentAdded'],
+      deniedFields: ['Query.myTickets', 'Subscription.onCommentAdded', 'Subscription.onTicketActivity'],
       caller: customerAccess,
     });
 
@@ -209,6 +209,7 @@ describe('Console realtime: refusals in words', () => {
         'Unauthorized: Not Authorized to access onCommentAdded on type Subscription',
         "Subscription.onCommentAdded is in this token's deniedFields (see the authorizer's decision), so AppSync refused the subscription before its resolver ran.",
         'Its rule lets through a verified email in the token, the agents group or the admins group; this access token holds none of them (it carries no email, no group, the scope aws.cognito.signin.user.admin).',
+        "Of the subscriptions, this token's deniedFields name Subscription.onCommentAdded and Subscription.onTicketActivity.",
         'On the default stack an access token carries no email: send the ID token instead, or start the emulator with --access-token-email (the V2 trigger then copies the verified email into access tokens).',
       ],
     });
