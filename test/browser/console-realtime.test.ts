@@ -68,6 +68,7 @@ describe('Console: live subscriptions', () => {
     expect(refusal).toContain("Subscription.onCommentAdded is in this token's deniedFields");
     expect(refusal).toContain('this access token holds none of them (it carries no email, no group');
     expect(refusal).toContain('send the ID token instead');
+    expect(refusal).toContain("Of the subscriptions, this token's deniedFields name Subscription.onCommentAdded, Subscription.onTicketActivity and Subscription.onTicketChanged.");
   });
 
   it('lets the customer watch comments on their ticket with the ID token', async () => {
