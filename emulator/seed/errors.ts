@@ -3,7 +3,12 @@
  * refused. Both say which ticket and what to fix; neither carries a token.
  */
 
-/** The seed file is missing, not JSON, or describes something the API cannot hold. */
+/**
+ * The seed file is missing, not JSON, or describes something the API cannot hold.
+ *
+ * @example
+ * throw new SeedTicketsFileError('emulator/seed-tickets.json: tickets[0]: "title" must be a non-empty string');
+ */
 export class SeedTicketsFileError extends Error {
   override readonly name = 'SeedTicketsFileError';
 
@@ -15,6 +20,9 @@ export class SeedTicketsFileError extends Error {
 /**
  * One write of the seed (a sign-in or a mutation) failed; nothing is marked done, so the next
  * start tries again.
+ *
+ * @example
+ * throw new SeedTicketsWriteError('tickets[0]: openTicket by customer@example.com', 'HTTP 401');
  */
 export class SeedTicketsWriteError extends Error {
   override readonly name = 'SeedTicketsWriteError';

@@ -16,7 +16,12 @@ export interface SeedMarker {
   readonly tickets: number;
 }
 
-/** Whether `dataDir` records a finished seed. */
+/**
+ * Whether `dataDir` records a finished seed.
+ *
+ * @example
+ * if (isSeeded('.data')) return;
+ */
 export function isSeeded(dataDir: string): boolean {
   return existsSync(join(dataDir, SEED_MARKER_FILE));
 }

@@ -62,7 +62,12 @@ export function connectionProtocols(authorization: RealtimeAuthorization): [stri
   return [GRAPHQL_WS_PROTOCOL, `header-${base64UrlOfJson({ Authorization: authorization.Authorization, host: authorization.host })}`];
 }
 
-/** The first frame; nothing else is answered before its `connection_ack`. */
+/**
+ * The first frame; nothing else is answered before its `connection_ack`.
+ *
+ * @example
+ * socket.addEventListener('open', () => socket.send(connectionInitFrame()));
+ */
 export function connectionInitFrame(): string {
   return JSON.stringify({ type: 'connection_init' });
 }
@@ -85,7 +90,12 @@ export function startFrame(id: string, request: SubscriptionRequest, authorizati
   });
 }
 
-/** Ends subscription `id`; the server answers `complete`. */
+/**
+ * Ends subscription `id`; the server answers `complete`.
+ *
+ * @example
+ * socket.send(stopFrame('1'));
+ */
 export function stopFrame(id: string): string {
   return JSON.stringify({ type: 'stop', id });
 }

@@ -14,7 +14,12 @@ export function chosenToken(session: Session, choice: TokenChoice): string {
   return session.kind === 'user' && choice === 'id' ? session.idToken : session.accessToken;
 }
 
-/** Which token {@link chosenToken} gives. */
+/**
+ * Which token {@link chosenToken} gives.
+ *
+ * @example
+ * chosenTokenUse(machineSession, 'id'); // 'access'
+ */
 export function chosenTokenUse(session: Session, choice: TokenChoice): TokenChoice {
   return session.kind === 'user' ? choice : 'access';
 }

@@ -102,7 +102,12 @@ export function subscriptionVariables(field: SubscriptionField, ticketId: string
   return Object.fromEntries(field.args.filter((arg) => arg.type.replace(/!$/, '') === 'ID').map((arg) => [arg.name, ticketId.trim()]));
 }
 
-/** Whether subscribing to `field` needs a ticket id (a required `ID` argument). */
+/**
+ * Whether subscribing to `field` needs a ticket id (a required `ID` argument).
+ *
+ * @example
+ * needsTicketId(schema, onTicketActivity); // false
+ */
 export function needsTicketId(schema: GraphQLSchema, field: SubscriptionField): boolean {
   const definition = schema.getSubscriptionType()?.getFields()[field.name];
   return definition?.args.some((arg) => isNonNullType(arg.type) && getNamedType(arg.type).name === 'ID') === true;

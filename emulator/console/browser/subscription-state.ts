@@ -47,7 +47,12 @@ export type SubscriptionInput =
 /** Older events are dropped past this many, so a busy subscription cannot grow the page without bound. */
 export const MAX_EVENTS_KEPT = 50;
 
-/** The state of a subscription whose socket is being opened. */
+/**
+ * The state of a subscription whose socket is being opened.
+ *
+ * @example
+ * initialSubscriptionState('1').phase; // 'connecting'
+ */
 export function initialSubscriptionState(id: string): SubscriptionState {
   return { id, phase: 'connecting', events: [], received: 0, keepAlives: 0, end: null };
 }
