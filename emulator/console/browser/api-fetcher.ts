@@ -70,3 +70,22 @@ export function ticketIdIn(body: unknown): string | null {
   }
   return null;
 }
+
+/**
+ * Every ticket id an answer carries (single tickets first, then listed ones, each once), for the
+ * subscriptions panel's ticket picker.
+ *
+ * @example
+ * ticketIdsIn({ data: { tickets: { items: [{ id: 'T2' }, { id: 'T3' }] } } }); // ['T2', 'T3']
+ */
+export function ticketIdsIn(body: unknown): string[] {
+  const data = body !== null && typeof body === 'object' ? (body as { data?: unknown }).data : null;
+  if (data === null || typeof data !== 'object') return [];
+  const fields = data as Record<string, unknown>;
+  const single = SINGLE_TICKET_FIELDS.map((name) => (fields[name] as { id?: unknown } | null | undefined)?.id);
+  const listed = TICKET_LIST_FIELDS.flatMap((name) => {
+    const items = (fields[name] as { items?: unknown } | null | undefined)?.items;
+    return Array.isArray(items) ? items.map((item) => (item as { id?: unknown } | null)?.id) : [];
+  });
+  return [...new Set([...single, ...listed].filter((id): id is string => typeof id === 'string'))];
+}

@@ -8,7 +8,7 @@ import { GraphiQL } from 'graphiql';
 import { buildSchema } from 'graphql';
 import { createElement as h, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ConsoleConfig } from '../contract.ts';
-import { createApiFetcher, ticketIdIn } from './api-fetcher.ts';
+import { createApiFetcher, ticketIdIn, ticketIdsIn } from './api-fetcher.ts';
 import { ApiIdentityView, identityQuery, useApiIdentity } from './api-identity.ts';
 import { fetchDecision } from './decision-client.ts';
 import { DecisionView, type DecisionState } from './decision-view.ts';
@@ -49,6 +49,9 @@ function useDecision(config: ConsoleConfig, token: string | null): DecisionState
   return answer !== null && answer.token === token ? answer.state : { status: 'loading' };
 }
 
+/** How many ticket ids seen in answers the subscriptions panel offers. */
+const MAX_TICKET_IDS_OFFERED = 20;
+
 function sessionLabel(session: Session, tokenUse: TokenChoice): string {
   if (session.kind === 'machine') return `machine client ${session.clientId}`;
   return `${session.email} (${tokenUse === 'id' ? 'ID' : 'access'} token)`;
@@ -72,6 +75,7 @@ export function App(props: AppProps) {
   const editor = useRef<EditorContextType | null>(null);
   const lastTicketId = useRef<string | null>(null);
   const [seenTicketId, setSeenTicketId] = useState<string | null>(null);
+  const [seenTicketIds, setSeenTicketIds] = useState<readonly string[]>([]);
 
   // The fetcher is created once; it reads the latest choice and session through refs.
   const choiceRef = useRef(choice);
@@ -113,6 +117,8 @@ export function App(props: AppProps) {
           setAnswers((before) => ({ count: before.count + 1, summary: answer }));
           lastTicketId.current = ticketIdIn(body) ?? lastTicketId.current;
           setSeenTicketId(lastTicketId.current);
+          const ids = ticketIdsIn(body);
+          if (ids.length > 0) setSeenTicketIds((before) => [...new Set([...ids, ...before])].slice(0, MAX_TICKET_IDS_OFFERED));
         },
       }),
     [config.graphqlEndpoint],
@@ -216,7 +222,7 @@ export function App(props: AppProps) {
       ),
       h(DecisionView, { state: decision, roots, touched, tokenUse }),
       h(LastAnswer, answers),
-      h(SubscriptionsPanel, { config, schema, subscriber, lastTicketId: seenTicketId }),
+      h(SubscriptionsPanel, { config, schema, subscriber, lastTicketId: seenTicketId, ticketIds: seenTicketIds }),
       token === null
         ? null
         : h(

@@ -34,6 +34,8 @@ export interface SubscriptionsPanelProps {
   readonly subscriber: Subscriber | null;
   /** The last ticket id the console saw, to prefill the ticket id. */
   readonly lastTicketId: string | null;
+  /** Ticket ids seen in answers, newest first, offered in the ticket id field. */
+  readonly ticketIds: readonly string[];
 }
 
 interface Running {
@@ -179,7 +181,16 @@ export function SubscriptionsPanel(props: SubscriptionsPanelProps) {
             'label',
             { className: 'hd-field' },
             h('span', null, 'Ticket id'),
-            h('input', { type: 'text', required: true, value: ticketId, disabled: active, spellCheck: false, onChange: (event: ChangeEvent<HTMLInputElement>) => setTicketId(event.target.value) }),
+            h('input', {
+              type: 'text',
+              required: true,
+              list: 'hd-ticket-ids',
+              value: ticketId,
+              disabled: active,
+              spellCheck: false,
+              onChange: (event: ChangeEvent<HTMLInputElement>) => setTicketId(event.target.value),
+            }),
+            h('datalist', { id: 'hd-ticket-ids' }, ...props.ticketIds.map((id) => h('option', { key: id, value: id }))),
           )
         : null,
       h(

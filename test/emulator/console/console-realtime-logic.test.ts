@@ -13,6 +13,7 @@ import { initialSubscriptionState, MAX_EVENTS_KEPT, phaseText, reduceSubscriptio
 import { callerFacts, explainRefusal, type CallerFacts } from '../../../emulator/console/browser/refusal-explanation.ts';
 import { needsTicketId, publishedFields, subscriptionDocument, subscriptionFields, subscriptionVariables } from '../../../emulator/console/browser/subscription-operations.ts';
 import { EXAMPLES } from '../../../emulator/console/browser/examples.ts';
+import { ticketIdsIn } from '../../../emulator/console/browser/api-fetcher.ts';
 
 const schema = buildAppSyncSchema(readSchemaSource());
 
@@ -326,5 +327,14 @@ describe('Console realtime: subscription operations', () => {
     expect(comments).toEqual(new Set(['id', 'ticketId', 'author', 'body', 'createdAt']));
     expect(publishedFields(['noSuchMutation'], EXAMPLES)).toBeNull();
     expect(document).toBe('subscription OnTicketChanged($id: ID!) {\n  onTicketChanged(id: $id) {\n    id\n    status\n    assignee\n  }\n}\n');
+  });
+});
+
+describe('Console realtime: ticket picker', () => {
+  it('offers every ticket id an answer carries, each once', () => {
+    expect(ticketIdsIn({ data: { setTicketStatus: { id: 'T1' }, tickets: { items: [{ id: 'T2' }, { id: 'T1' }, { title: 'no id' }] } } })).toEqual(['T1', 'T2']);
+    expect(ticketIdsIn({ data: { me: { username: 'u' } } })).toEqual([]);
+    expect(ticketIdsIn({ errors: [{ message: 'x' }] })).toEqual([]);
+    expect(ticketIdsIn(null)).toEqual([]);
   });
 });
