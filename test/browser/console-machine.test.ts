@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { takeRefusedRequestLogs, useConsoleSuite } from './console-suite.ts';
-import { deniedFieldsShown, openConsole, runOperation, signInAsMachine, typeOperation } from './console-ui.ts';
+import { deniedFieldsShown, openConsole, runOperation, signInAsMachine, subscribeTo, subscriptionEvents, typeOperation } from './console-ui.ts';
 
 describe('Console: machine sign-in', () => {
   const suite = useConsoleSuite();
@@ -40,6 +40,26 @@ describe('Console: machine sign-in', () => {
     expect(await page.getByRole('radio', { name: 'ID token' }).count()).toBe(0);
     expect(report.errors).toBeUndefined();
     expect((report.data?.tickets as { items: Array<{ id: string }> }).items.map((item) => item.id)).toContain(ticketId);
+  });
+
+  it('lets the reporting client watch ticket activity, without internal notes', async () => {
+    // Prepare
+    const { page } = suite.session;
+    await openConsole(page, suite.environment.consoleUrl);
+    await signInAsMachine(page, 'localreportingclient');
+    await page.locator('[data-testid="decision"][data-decision-for="access"]').waitFor();
+    const phase = await subscribeTo(page, 'onTicketActivity', null);
+
+    // Act
+    const opened = await suite.environment.graphql('other@example.com', 'mutation { openTicket(input: { title: "Watched by a machine", body: "Reported." }) { id title status } }');
+    await page.getByTestId('subscription-events').locator('li').first().waitFor();
+    const events = await subscriptionEvents(page);
+    const operation = await page.getByTestId('subscription-document').inputValue();
+
+    // Assess
+    expect(phase).toBe('live');
+    expect(operation).not.toContain('internalNotes');
+    expect(events).toEqual([expect.objectContaining({ id: (opened.body.data as { openTicket: { id: string } }).openTicket.id })]);
   });
 
   it('explains a wrong secret', async () => {
