@@ -26,8 +26,8 @@ async function curlToken(emulator: RunningEmulator, clientId: string, secret: st
 }
 
 /** `curl -s <graphqlUrl> -H "Authorization: $TOKEN" -H 'Content-Type: application/json' -d '{"query":…}'`. */
-async function curlGraphql(emulator: RunningEmulator, token: string, query: string): Promise<{ status: number; body: { data?: Record<string, any> | null; errors?: Array<Record<string, unknown>> } }> {
-  const response = await fetch(emulator.graphqlUrl, { method: 'POST', headers: { authorization: token, 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+async function curlGraphql(emulator: RunningEmulator, authorization: string, query: string): Promise<{ status: number; body: { data?: Record<string, any> | null; errors?: Array<Record<string, unknown>> } }> {
+  const response = await fetch(emulator.graphqlUrl, { method: 'POST', headers: { authorization, 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
   return { status: response.status, body: (await response.json()) as { data?: Record<string, any> | null; errors?: Array<Record<string, unknown>> } };
 }
 
@@ -148,5 +148,13 @@ describe('Emulator: machine callers with client-credentials tokens', () => {
     expect(answer.body).toEqual({
       data: { me: { kind: 'MACHINE', clientId, scopes: [...scopes], username: clientId, sub: clientId, tokenUse: 'ACCESS', email: null, emailVerified: false, groups: [] } },
     });
+  });
+
+  it('takes the machine token with a Bearer prefix too, as access tokens are sent in the README', async () => {
+    // Act
+    const answer = await curlGraphql(emulator, `Bearer ${tokens.reporting}`, 'query { me { kind clientId } }');
+
+    // Assess
+    expect(answer).toEqual({ status: 200, body: { data: { me: { kind: 'MACHINE', clientId: 'localreportingclient' } } } });
   });
 });
