@@ -296,6 +296,16 @@ export function hostileTokenCases(context: TokenCaseContext): TokenCase[] {
       refusedAs: 'MachineTokenError',
     },
     {
+      ...unit('Machine callers', 'an expired machine token', () =>
+        pool.machineToken(SEEDED_MACHINE_CLIENT_ID, ['helpdesk/tickets.read'], { iat: seconds() - 7200, auth_time: seconds() - 7200, exp: seconds() - 3600 })),
+      refusedAs: 'JwtExpiredError',
+    },
+    {
+      // The user client is no machine client: its access token must name its user.
+      ...unit('Machine callers', 'a machine-shaped token of the user client', () => pool.machineToken(pool.clientId, ['helpdesk/tickets.read', 'helpdesk/tickets.triage'])),
+      refusedAs: 'IncompleteIdentityError',
+    },
+    {
       ...unit('Machine callers', 'a user access token given a custom scope after signing', () =>
         tamper(pool.accessToken('customer'), { ...pool.accessClaims('customer'), scope: 'aws.cognito.signin.user.admin helpdesk/tickets.read helpdesk/tickets.triage' })),
       refusedAs: 'JwtInvalidSignatureError',
