@@ -1,0 +1,118 @@
+/**
+ * Hostile subscriptions, as data: selections that reach for `Ticket.internalNotes` (staff only),
+ * arguments that try to widen what a subscription receives, and frames that break AppSync's
+ * real-time protocol. The suites `test/hostile/subscriptions-*.test.ts` run them against the
+ * emulator's real `GET /graphql/realtime`; the security report counts them from these tables.
+ *
+ * In the documents, `$mine` is a ticket the customer reported and `$theirs` one that another
+ * customer reported; the suites bind them as variables, or as literals where a case says so.
+ */
+
+/** One subscription `start` that must be refused. */
+export interface RefusedStartCase {
+  readonly name: string;
+  readonly query: string;
+  /** The variables sent; `mine` and `theirs` are replaced by the tickets' ids. */
+  readonly variables: Readonly<Record<string, unknown>>;
+  readonly operationName?: string;
+  /** The `errorType` of the `error` frame. */
+  readonly errorType: 'Unauthorized' | 'NotFound' | 'ValidationError';
+}
+
+const CHANGED = 'subscription ($id: ID!) { onTicketChanged(id: $id)';
+const mine = { id: 'mine' };
+
+/** A customer subscribing to their own ticket, selecting the staff-only notes some way. */
+export const DENIED_SELECTION_CASES: readonly RefusedStartCase[] = [
+  { name: 'internalNotes selected directly', query: `${CHANGED} { id internalNotes } }`, variables: mine, errorType: 'Unauthorized' },
+  { name: 'internalNotes under an alias', query: `${CHANGED} { id notes: internalNotes } }`, variables: mine, errorType: 'Unauthorized' },
+  { name: 'internalNotes aliased as another field\'s name', query: `${CHANGED} { id title: internalNotes } }`, variables: mine, errorType: 'Unauthorized' },
+  { name: 'internalNotes in an inline fragment on Ticket', query: `${CHANGED} { id ... on Ticket { internalNotes } } }`, variables: mine, errorType: 'Unauthorized' },
+  { name: 'internalNotes in an inline fragment without a type', query: `${CHANGED} { id ... { x: internalNotes } } }`, variables: mine, errorType: 'Unauthorized' },
+  { name: 'internalNotes nested three inline fragments deep', query: `${CHANGED} { id ... on Ticket { ... { ... on Ticket { internalNotes } } } } }`, variables: mine, errorType: 'Unauthorized' },
+  { name: 'internalNotes in a named fragment', query: `${CHANGED} { ...Notes } } fragment Notes on Ticket { id internalNotes }`, variables: mine, errorType: 'Unauthorized' },
+  { name: 'internalNotes two named fragments deep', query: `${CHANGED} { ...Outer } } fragment Outer on Ticket { id ...Inner } fragment Inner on Ticket { n: internalNotes }`, variables: mine, errorType: 'Unauthorized' },
+  { name: 'internalNotes beside nested comments', query: `${CHANGED} { id comments { id body author } internalNotes } }`, variables: mine, errorType: 'Unauthorized' },
+  { name: 'internalNotes with @include(if: true) and @skip(if: false)', query: `${CHANGED} { id a: internalNotes @include(if: true) b: internalNotes @skip(if: false) } }`, variables: mine, errorType: 'Unauthorized' },
+  { name: 'internalNotes under an aliased root field', query: 'subscription ($id: ID!) { t: onTicketChanged(id: $id) { id internalNotes } }', variables: mine, errorType: 'Unauthorized' },
+  { name: 'internalNotes with the root field in a fragment on Subscription', query: 'subscription ($id: ID!) { ...Root } fragment Root on Subscription { onTicketChanged(id: $id) { id internalNotes } }', variables: mine, errorType: 'Unauthorized' },
+  { name: 'internalNotes with the root field in an inline fragment', query: 'subscription ($id: ID!) { ... on Subscription { onTicketChanged(id: $id) { internalNotes } } }', variables: mine, errorType: 'Unauthorized' },
+  { name: 'internalNotes in a second operation chosen by operationName', query: `subscription Harmless($id: ID!) { onTicketChanged(id: $id) { id } } subscription Sneaky($id: ID!) { onTicketChanged(id: $id) { internalNotes } }`, variables: mine, operationName: 'Sneaky', errorType: 'Unauthorized' },
+  { name: 'internalNotes through onTicketActivity (staff and readers only)', query: 'subscription { onTicketActivity { id internalNotes } }', variables: {}, errorType: 'Unauthorized' },
+];
+
+/** A customer trying to widen what a subscription receives: another's ticket, patterns, lists, extra or mistyped arguments. */
+export const WIDENING_ARGUMENT_CASES: readonly RefusedStartCase[] = [
+  { name: 'another customer\'s ticket id', query: `${CHANGED} { id title } }`, variables: { id: 'theirs' }, errorType: 'Unauthorized' },
+  { name: 'another customer\'s ticket id for comments', query: 'subscription ($id: ID!) { onCommentAdded(ticketId: $id) { id body } }', variables: { id: 'theirs' }, errorType: 'Unauthorized' },
+  { name: 'another customer\'s ticket id as a variable default', query: 'subscription ($id: ID! = "theirs") { onTicketChanged(id: $id) { id } }', variables: {}, errorType: 'Unauthorized' },
+  { name: 'a wildcard id "*"', query: `${CHANGED} { id } }`, variables: { id: '*' }, errorType: 'NotFound' },
+  { name: 'a SQL-like wildcard id "%"', query: `${CHANGED} { id } }`, variables: { id: '%' }, errorType: 'NotFound' },
+  { name: 'a regular expression id ".*"', query: `${CHANGED} { id } }`, variables: { id: '.*' }, errorType: 'NotFound' },
+  { name: 'an empty id', query: `${CHANGED} { id } }`, variables: { id: '' }, errorType: 'NotFound' },
+  { name: 'a prefix of the own id with a wildcard', query: `${CHANGED} { id } }`, variables: { id: 'mine*' }, errorType: 'NotFound' },
+  { name: 'a list of ids (own and theirs) in a variable', query: `${CHANGED} { id } }`, variables: { id: ['mine', 'theirs'] }, errorType: 'ValidationError' },
+  { name: 'a list of ids as a literal', query: 'subscription { onTicketChanged(id: ["mine", "theirs"]) { id } }', variables: {}, errorType: 'ValidationError' },
+  { name: 'a filter object instead of an id', query: `${CHANGED} { id } }`, variables: { id: { ne: 'mine' } }, errorType: 'ValidationError' },
+  { name: 'a filter object as a literal', query: 'subscription { onTicketChanged(id: { in: ["mine", "theirs"] }) { id } }', variables: {}, errorType: 'ValidationError' },
+  { name: 'a null id', query: `${CHANGED} { id } }`, variables: { id: null }, errorType: 'ValidationError' },
+  { name: 'no id at all', query: 'subscription { onTicketChanged { id } }', variables: {}, errorType: 'ValidationError' },
+  { name: 'an extra argument (reporter)', query: 'subscription ($id: ID!) { onTicketChanged(id: $id, reporter: "other@example.com") { id } }', variables: mine, errorType: 'ValidationError' },
+  { name: 'an extra argument (filter)', query: 'subscription ($id: ID!) { onTicketChanged(id: $id, filter: { id: { ne: "" } }) { id } }', variables: mine, errorType: 'ValidationError' },
+  { name: 'an argument on onTicketActivity', query: 'subscription ($id: ID!) { onTicketActivity(id: $id) { id } }', variables: mine, errorType: 'ValidationError' },
+  { name: 'a variable declared as a list of ids', query: 'subscription ($id: [ID!]!) { onTicketChanged(id: $id) { id } }', variables: { id: ['mine', 'theirs'] }, errorType: 'ValidationError' },
+  { name: 'a variable declared as a Boolean', query: 'subscription ($id: Boolean!) { onTicketChanged(id: $id) { id } }', variables: { id: true }, errorType: 'ValidationError' },
+  { name: 'an undeclared variable', query: 'subscription { onTicketChanged(id: $id) { id } }', variables: mine, errorType: 'ValidationError' },
+  { name: 'own and another\'s ticket as two root fields', query: 'subscription ($id: ID!, $other: ID!) { a: onTicketChanged(id: $id) { id } b: onTicketChanged(id: $other) { id } }', variables: { id: 'mine', other: 'theirs' }, errorType: 'ValidationError' },
+  { name: 'two operations and no operationName', query: 'subscription A($id: ID!) { onTicketChanged(id: $id) { id } } subscription B($id: ID!) { onCommentAdded(ticketId: $id) { id } }', variables: mine, errorType: 'ValidationError' },
+  { name: 'a query instead of a subscription', query: 'query ($id: ID!) { ticket(id: $id) { id internalNotes } }', variables: mine, errorType: 'ValidationError' },
+  { name: 'a mutation instead of a subscription', query: 'mutation ($id: ID!) { setTicketStatus(id: $id, status: CLOSED) { id } }', variables: mine, errorType: 'ValidationError' },
+];
+
+/** What a malformed or hostile frame must get: an `error` with these types (and the frame's id), or the socket closed with `close`. */
+export interface FrameCase {
+  readonly klass: 'Malformed frames' | 'Oversized frames';
+  readonly name: string;
+  /** The frame sent after `connection_ack`; `binary` sends it as a binary frame. */
+  readonly frame: () => string | Buffer;
+  readonly binary?: true;
+  readonly expected: { readonly errorType: string; readonly id: string | null } | { readonly close: number };
+}
+
+const start = (id: unknown, data: unknown) => JSON.stringify({ type: 'start', id, payload: { data } });
+const anyQuery = JSON.stringify({ query: 'subscription { onTicketActivity { id } }', variables: {} });
+/** A `start` frame padded to `bytes` with a field the server ignores. */
+const paddedStart = (bytes: number) => {
+  const frame = JSON.stringify({ type: 'start', id: 'big', payload: { data: anyQuery, padding: '' } });
+  return frame.replace('"padding":""', `"padding":"${'x'.repeat(bytes - Buffer.byteLength(frame))}"`);
+};
+
+/** Frames that break the protocol, each sent on an acknowledged connection. */
+export const FRAME_CASES: readonly FrameCase[] = [
+  { klass: 'Malformed frames', name: 'not JSON', frame: () => '{"type":"start",', expected: { errorType: 'BadRequestException', id: null } },
+  { klass: 'Malformed frames', name: 'an empty frame', frame: () => '', expected: { errorType: 'BadRequestException', id: null } },
+  { klass: 'Malformed frames', name: 'JSON null', frame: () => 'null', expected: { errorType: 'BadRequestException', id: null } },
+  { klass: 'Malformed frames', name: 'a JSON array', frame: () => '[{"type":"connection_init"}]', expected: { errorType: 'BadRequestException', id: null } },
+  { klass: 'Malformed frames', name: 'a JSON string', frame: () => '"start"', expected: { errorType: 'BadRequestException', id: null } },
+  { klass: 'Malformed frames', name: 'a binary frame of JSON', frame: () => Buffer.from(start('bin', anyQuery)), binary: true, expected: { errorType: 'BadRequestException', id: null } },
+  { klass: 'Malformed frames', name: 'a binary frame of random bytes', frame: () => Buffer.from([0xff, 0xfe, 0x00, 0x7b, 0x80]), binary: true, expected: { errorType: 'BadRequestException', id: null } },
+  { klass: 'Malformed frames', name: 'invalid UTF-8 in a text frame', frame: () => Buffer.from([0x7b, 0xc3, 0x28, 0x7d]), expected: { close: 1007 } },
+  { klass: 'Malformed frames', name: 'an unknown type', frame: () => JSON.stringify({ type: 'subscribe', id: 'u1', payload: {} }), expected: { errorType: 'UnsupportedOperation', id: 'u1' } },
+  { klass: 'Malformed frames', name: 'no type', frame: () => JSON.stringify({ id: 'u2' }), expected: { errorType: 'UnsupportedOperation', id: 'u2' } },
+  { klass: 'Malformed frames', name: 'a type that is not a string', frame: () => JSON.stringify({ type: ['start'], id: 'u3' }), expected: { errorType: 'UnsupportedOperation', id: 'u3' } },
+  { klass: 'Malformed frames', name: 'a start without an id', frame: () => JSON.stringify({ type: 'start', payload: { data: anyQuery } }), expected: { errorType: 'BadRequestException', id: null } },
+  { klass: 'Malformed frames', name: 'a start with an empty id', frame: () => start('', anyQuery), expected: { errorType: 'BadRequestException', id: null } },
+  { klass: 'Malformed frames', name: 'a start with a numeric id', frame: () => start(7, anyQuery), expected: { errorType: 'BadRequestException', id: null } },
+  { klass: 'Malformed frames', name: 'a start with an object id', frame: () => start({ $ne: '' }, anyQuery), expected: { errorType: 'BadRequestException', id: null } },
+  { klass: 'Malformed frames', name: 'a stop without an id', frame: () => JSON.stringify({ type: 'stop' }), expected: { errorType: 'BadRequestException', id: null } },
+  { klass: 'Malformed frames', name: 'a start without a payload', frame: () => JSON.stringify({ type: 'start', id: 'p1' }), expected: { errorType: 'BadRequestException', id: 'p1' } },
+  { klass: 'Malformed frames', name: 'payload.data not JSON', frame: () => start('p2', '{query:'), expected: { errorType: 'BadRequestException', id: 'p2' } },
+  { klass: 'Malformed frames', name: 'payload.data an object, not JSON text', frame: () => start('p3', { query: 'subscription { onTicketActivity { id } }' }), expected: { errorType: 'BadRequestException', id: 'p3' } },
+  { klass: 'Malformed frames', name: 'payload.data without a query', frame: () => start('p4', JSON.stringify({ variables: {} })), expected: { errorType: 'BadRequestException', id: 'p4' } },
+  { klass: 'Malformed frames', name: 'payload.data with variables as a list', frame: () => start('p5', JSON.stringify({ query: 'subscription { onTicketActivity { id } }', variables: [1] })), expected: { errorType: 'BadRequestException', id: 'p5' } },
+  { klass: 'Malformed frames', name: 'a query that does not parse', frame: () => start('p6', JSON.stringify({ query: 'subscription { onTicketActivity { id ' })), expected: { errorType: 'ValidationError', id: 'p6' } },
+  { klass: 'Oversized frames', name: 'a start of just over 240 KB', frame: () => paddedStart(240 * 1024 + 1), expected: { errorType: 'LimitExceededException', id: null } },
+  { klass: 'Oversized frames', name: 'a start of 1 MiB minus one byte', frame: () => paddedStart(1024 * 1024 - 1), expected: { errorType: 'LimitExceededException', id: null } },
+  { klass: 'Oversized frames', name: 'a start of just over 1 MiB', frame: () => paddedStart(1024 * 1024 + 1), expected: { close: 1009 } },
+  { klass: 'Oversized frames', name: 'a binary frame of 2 MiB', frame: () => Buffer.alloc(2 * 1024 * 1024, 0x41), binary: true, expected: { close: 1009 } },
+];
