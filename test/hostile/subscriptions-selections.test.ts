@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { signInOverHttp, startHostileEmulator, type HostileEmulator } from './support/hostile-emulator.ts';
 import { ackedSocket, emulatorHost, errorTypes, type RealtimeSocket, type ServerFrame } from './support/realtime-client.ts';
-import { DENIED_SELECTION_CASES, WIDENING_ARGUMENT_CASES, type RefusedStartCase } from './support/subscription-cases.ts';
+import { caseStart, DENIED_SELECTION_CASES, WIDENING_ARGUMENT_CASES, type RefusedStartCase } from './support/subscription-cases.ts';
 import { openTicket, publishEverything } from './support/staff-events.ts';
 
 const SECRET = `SECRET-NOTES-${randomUUID()}`;
@@ -49,18 +49,7 @@ describe('Hostile subscription documents over the real-time endpoint', () => {
     vi.restoreAllMocks();
   });
 
-  /** The case's placeholders bound to the tickets: `mine` and `theirs`, alone, quoted, or as a prefix. */
-  const bind = (value: unknown): unknown => {
-    if (typeof value === 'string') return value.replace(/^mine(?=\*|$)/, mine).replace(/^theirs$/, theirs).replace(/"mine"/g, JSON.stringify(mine)).replace(/"theirs"/g, JSON.stringify(theirs));
-    if (Array.isArray(value)) return value.map(bind);
-    if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, bind(entry)]));
-    return value;
-  };
-
-  function startOf(entry: RefusedStartCase, id: string, token: string): Record<string, unknown> {
-    const data = { query: bind(entry.query), variables: bind(entry.variables), ...(entry.operationName === undefined ? {} : { operationName: entry.operationName }) };
-    return { id, type: 'start', payload: { data: JSON.stringify(data), extensions: { authorization: { Authorization: token, host } } } };
-  }
+  const startOf = (entry: RefusedStartCase, id: string, token: string) => caseStart(entry, id, { Authorization: token, host }, { mine, theirs });
 
   /** Staff publish every subscribed mutation on both tickets; the frames the socket got meanwhile. */
   async function framesAfterEverything(socket: RealtimeSocket): Promise<ServerFrame[]> {

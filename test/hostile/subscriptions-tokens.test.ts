@@ -156,6 +156,39 @@ describe('Hostile tokens over the real-time endpoint', () => {
     );
   });
 
+  describe('header objects smuggled beside a genuine one', () => {
+    const encoded = (value: unknown, encoding: 'base64' | 'base64url') => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString(encoding);
+    const smuggled: ReadonlyArray<readonly [string, () => Parameters<typeof handshakeRealtime>[1]]> = [
+      ['an unreadable ?header= beside a genuine Authorization header', () => ({ authorization: agent, way: 'headers', query: '?header=%%%not-base64&payload=e30=' })],
+      ['a ?header= of a JSON array beside a genuine Authorization header', () => ({ authorization: agent, way: 'headers', query: `?header=${encodeURIComponent(encoded([{ Authorization: agent, host }], 'base64'))}` })],
+      ['a ?header= whose Authorization is a number beside a genuine Authorization header', () => ({ authorization: agent, way: 'headers', query: `?header=${encodeURIComponent(encoded({ Authorization: 12345, host }, 'base64'))}` })],
+      ['a ?header= with a forged token beside a genuine header- subprotocol', () => ({ authorization: agent, way: 'protocol', query: `?header=${encodeURIComponent(encoded({ Authorization: 'forged', host }, 'base64'))}` })],
+      ['an unreadable header- subprotocol beside a genuine Authorization header', () => ({ authorization: agent, way: 'headers', protocols: ['header-!!not-base64url!!'] })],
+      ['a header- subprotocol of JSON null beside a genuine Authorization header', () => ({ authorization: agent, way: 'headers', protocols: [`header-${encoded('null', 'base64url')}`] })],
+      ['a header- subprotocol with a forged token before a genuine one', () => ({ authorization: agent, way: 'protocol', protocols: [`header-${encoded({ Authorization: 'forged', host }, 'base64url')}`] })],
+    ];
+
+    it.each(smuggled)('refuses %s (the first header object found wins, unreadable or not)', async (_name, options) => {
+      // Act
+      const handshake = await handshakeRealtime(target.emulator, options());
+      if (handshake.kind !== 'open') throw new Error(`handshake refused: ${JSON.stringify(handshake)}`);
+      handshake.socket.send({ type: 'connection_init' });
+      const frame = await handshake.socket.next();
+
+      // Assess
+      expect(JSON.stringify(frame)).toBe(CONNECTION_ERROR_TEXT);
+      expect(await handshake.socket.closed).toBe(1000);
+    });
+
+    it('refuses with 400 a handshake that does not offer graphql-ws', async () => {
+      // Act
+      const handshake = await handshakeRealtime(target.emulator, { authorization: agent, way: 'headers', protocols: [] });
+
+      // Assess
+      expect(handshake).toEqual({ kind: 'refused', status: 400, error: null });
+    });
+  });
+
   describe('at start, on a connection a genuine token opened', () => {
     let socket: RealtimeSocket;
 

@@ -50,6 +50,10 @@ export interface ConnectOptions {
   /** The header object's `host`; default the emulator's own `127.0.0.1:<port>`. */
   readonly host?: string;
   readonly way?: HeaderWay;
+  /** Appended to the URL as is (`?header=…` smuggled beside another way). */
+  readonly query?: string;
+  /** Offered after `graphql-ws` (and before a `header-` subprotocol of the `protocol` way); `[]` offers none at all. */
+  readonly protocols?: readonly string[];
 }
 
 /** The host clients of `emulator` name in their header object. */
@@ -73,8 +77,8 @@ export function handshakeRealtime(emulator: RunningEmulator, options: ConnectOpt
   const way = options.way ?? 'protocol';
   const host = options.host ?? emulatorHost(emulator);
   const header = headerObject(options, host);
-  let url = emulator.realtimeUrl;
-  const protocols = ['graphql-ws'];
+  let url = `${emulator.realtimeUrl}${options.query ?? ''}`;
+  const protocols = options.protocols?.length === 0 ? [] : ['graphql-ws', ...(options.protocols ?? [])];
   const headers: Record<string, string> = {};
   if (way === 'query') url += `?header=${encodeURIComponent(Buffer.from(JSON.stringify(header)).toString('base64'))}&payload=e30=`;
   if (way === 'protocol') protocols.push(`header-${Buffer.from(JSON.stringify(header)).toString('base64url')}`);

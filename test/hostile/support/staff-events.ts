@@ -20,9 +20,12 @@ export async function graphqlData(emulator: RunningEmulator, token: string, quer
   return body.data;
 }
 
-/** Opens a ticket as `token`'s user and returns its id. */
+/** Every field of a ticket a customer may read and that is published (not the list with its own resolver). */
+const CUSTOMER_TICKET_FIELDS = 'id title body status reporter assignee createdAt updatedAt';
+
+/** Opens a ticket as `token`'s user, selecting every field a customer may read, and returns its id. */
 export async function openTicket(emulator: RunningEmulator, token: string, title: string): Promise<string> {
-  const data = await graphqlData(emulator, token, 'mutation ($title: String!) { openTicket(input: { title: $title, body: "Hostile subscriptions" }) { id } }', { title });
+  const data = await graphqlData(emulator, token, `mutation ($title: String!) { openTicket(input: { title: $title, body: "Hostile subscriptions" }) { ${CUSTOMER_TICKET_FIELDS} } }`, { title });
   return (data.openTicket as { id: string }).id;
 }
 

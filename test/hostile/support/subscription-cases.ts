@@ -73,17 +73,23 @@ export const WIDENING_ARGUMENT_CASES: readonly RefusedStartCase[] = [
 export interface FrameCase {
   readonly klass: 'Malformed frames' | 'Oversized frames';
   readonly name: string;
-  /** The frame sent after `connection_ack`; `binary` sends it as a binary frame. */
-  readonly frame: () => string | Buffer;
+  /** The frame sent after `connection_ack` (`header`: a genuine header object); `binary` sends it as a binary frame. */
+  readonly frame: (header: StartHeader) => string | Buffer;
   readonly binary?: true;
   readonly expected: { readonly errorType: string; readonly id: string | null } | { readonly close: number };
 }
 
-const start = (id: unknown, data: unknown) => JSON.stringify({ type: 'start', id, payload: { data } });
+/** A genuine header object for `start` frames: the token and host of a real connection. */
+export interface StartHeader {
+  readonly Authorization: string;
+  readonly host: string;
+}
+
+const start = (header: StartHeader, id: unknown, data: unknown) => JSON.stringify({ type: 'start', id, payload: { data, extensions: { authorization: header } } });
 const anyQuery = JSON.stringify({ query: 'subscription { onTicketActivity { id } }', variables: {} });
 /** A `start` frame padded to `bytes` with a field the server ignores. */
-const paddedStart = (bytes: number) => {
-  const frame = JSON.stringify({ type: 'start', id: 'big', payload: { data: anyQuery, padding: '' } });
+const paddedStart = (header: StartHeader, bytes: number) => {
+  const frame = JSON.stringify({ type: 'start', id: 'big', payload: { data: anyQuery, extensions: { authorization: header }, padding: '' } });
   return frame.replace('"padding":""', `"padding":"${'x'.repeat(bytes - Buffer.byteLength(frame))}"`);
 };
 
@@ -94,25 +100,76 @@ export const FRAME_CASES: readonly FrameCase[] = [
   { klass: 'Malformed frames', name: 'JSON null', frame: () => 'null', expected: { errorType: 'BadRequestException', id: null } },
   { klass: 'Malformed frames', name: 'a JSON array', frame: () => '[{"type":"connection_init"}]', expected: { errorType: 'BadRequestException', id: null } },
   { klass: 'Malformed frames', name: 'a JSON string', frame: () => '"start"', expected: { errorType: 'BadRequestException', id: null } },
-  { klass: 'Malformed frames', name: 'a binary frame of JSON', frame: () => Buffer.from(start('bin', anyQuery)), binary: true, expected: { errorType: 'BadRequestException', id: null } },
+  { klass: 'Malformed frames', name: 'a binary frame of JSON', frame: (header) => Buffer.from(start(header, 'bin', anyQuery)), binary: true, expected: { errorType: 'BadRequestException', id: null } },
   { klass: 'Malformed frames', name: 'a binary frame of random bytes', frame: () => Buffer.from([0xff, 0xfe, 0x00, 0x7b, 0x80]), binary: true, expected: { errorType: 'BadRequestException', id: null } },
   { klass: 'Malformed frames', name: 'invalid UTF-8 in a text frame', frame: () => Buffer.from([0x7b, 0xc3, 0x28, 0x7d]), expected: { close: 1007 } },
   { klass: 'Malformed frames', name: 'an unknown type', frame: () => JSON.stringify({ type: 'subscribe', id: 'u1', payload: {} }), expected: { errorType: 'UnsupportedOperation', id: 'u1' } },
   { klass: 'Malformed frames', name: 'no type', frame: () => JSON.stringify({ id: 'u2' }), expected: { errorType: 'UnsupportedOperation', id: 'u2' } },
   { klass: 'Malformed frames', name: 'a type that is not a string', frame: () => JSON.stringify({ type: ['start'], id: 'u3' }), expected: { errorType: 'UnsupportedOperation', id: 'u3' } },
-  { klass: 'Malformed frames', name: 'a start without an id', frame: () => JSON.stringify({ type: 'start', payload: { data: anyQuery } }), expected: { errorType: 'BadRequestException', id: null } },
-  { klass: 'Malformed frames', name: 'a start with an empty id', frame: () => start('', anyQuery), expected: { errorType: 'BadRequestException', id: null } },
-  { klass: 'Malformed frames', name: 'a start with a numeric id', frame: () => start(7, anyQuery), expected: { errorType: 'BadRequestException', id: null } },
-  { klass: 'Malformed frames', name: 'a start with an object id', frame: () => start({ $ne: '' }, anyQuery), expected: { errorType: 'BadRequestException', id: null } },
+  { klass: 'Malformed frames', name: 'a start without an id', frame: (header) => JSON.stringify({ type: 'start', payload: { data: anyQuery, extensions: { authorization: header } } }), expected: { errorType: 'BadRequestException', id: null } },
+  { klass: 'Malformed frames', name: 'a start with an empty id', frame: (header) => start(header, '', anyQuery), expected: { errorType: 'BadRequestException', id: null } },
+  { klass: 'Malformed frames', name: 'a start with a numeric id', frame: (header) => start(header, 7, anyQuery), expected: { errorType: 'BadRequestException', id: null } },
+  { klass: 'Malformed frames', name: 'a start with an object id', frame: (header) => start(header, { $ne: '' }, anyQuery), expected: { errorType: 'BadRequestException', id: null } },
   { klass: 'Malformed frames', name: 'a stop without an id', frame: () => JSON.stringify({ type: 'stop' }), expected: { errorType: 'BadRequestException', id: null } },
-  { klass: 'Malformed frames', name: 'a start without a payload', frame: () => JSON.stringify({ type: 'start', id: 'p1' }), expected: { errorType: 'BadRequestException', id: 'p1' } },
-  { klass: 'Malformed frames', name: 'payload.data not JSON', frame: () => start('p2', '{query:'), expected: { errorType: 'BadRequestException', id: 'p2' } },
-  { klass: 'Malformed frames', name: 'payload.data an object, not JSON text', frame: () => start('p3', { query: 'subscription { onTicketActivity { id } }' }), expected: { errorType: 'BadRequestException', id: 'p3' } },
-  { klass: 'Malformed frames', name: 'payload.data without a query', frame: () => start('p4', JSON.stringify({ variables: {} })), expected: { errorType: 'BadRequestException', id: 'p4' } },
-  { klass: 'Malformed frames', name: 'payload.data with variables as a list', frame: () => start('p5', JSON.stringify({ query: 'subscription { onTicketActivity { id } }', variables: [1] })), expected: { errorType: 'BadRequestException', id: 'p5' } },
-  { klass: 'Malformed frames', name: 'a query that does not parse', frame: () => start('p6', JSON.stringify({ query: 'subscription { onTicketActivity { id ' })), expected: { errorType: 'ValidationError', id: 'p6' } },
-  { klass: 'Oversized frames', name: 'a start of just over 240 KB', frame: () => paddedStart(240 * 1024 + 1), expected: { errorType: 'LimitExceededException', id: null } },
-  { klass: 'Oversized frames', name: 'a start of 1 MiB minus one byte', frame: () => paddedStart(1024 * 1024 - 1), expected: { errorType: 'LimitExceededException', id: null } },
-  { klass: 'Oversized frames', name: 'a start of just over 1 MiB', frame: () => paddedStart(1024 * 1024 + 1), expected: { close: 1009 } },
+  { klass: 'Malformed frames', name: 'a start without a payload', frame: (header) => JSON.stringify({ type: 'start', id: 'p1', extensions: { authorization: header } }), expected: { errorType: 'BadRequestException', id: 'p1' } },
+  { klass: 'Malformed frames', name: 'payload.data not JSON', frame: (header) => start(header, 'p2', '{query:'), expected: { errorType: 'BadRequestException', id: 'p2' } },
+  { klass: 'Malformed frames', name: 'payload.data an object, not JSON text', frame: (header) => start(header, 'p3', { query: 'subscription { onTicketActivity { id } }' }), expected: { errorType: 'BadRequestException', id: 'p3' } },
+  { klass: 'Malformed frames', name: 'payload.data without a query', frame: (header) => start(header, 'p4', JSON.stringify({ variables: {} })), expected: { errorType: 'BadRequestException', id: 'p4' } },
+  { klass: 'Malformed frames', name: 'payload.data with variables as a list', frame: (header) => start(header, 'p5', JSON.stringify({ query: 'subscription { onTicketActivity { id } }', variables: [1] })), expected: { errorType: 'BadRequestException', id: 'p5' } },
+  { klass: 'Malformed frames', name: 'a query that does not parse', frame: (header) => start(header, 'p6', JSON.stringify({ query: 'subscription { onTicketActivity { id ' })), expected: { errorType: 'ValidationError', id: 'p6' } },
+  { klass: 'Oversized frames', name: 'a start of just over 240 KB', frame: (header) => paddedStart(header, 240 * 1024 + 1), expected: { errorType: 'LimitExceededException', id: null } },
+  { klass: 'Oversized frames', name: 'a start of 1 MiB minus one byte', frame: (header) => paddedStart(header, 1024 * 1024 - 1), expected: { errorType: 'LimitExceededException', id: null } },
+  { klass: 'Oversized frames', name: 'a start of just over 1 MiB', frame: (header) => paddedStart(header, 1024 * 1024 + 1), expected: { close: 1009 } },
   { klass: 'Oversized frames', name: 'a binary frame of 2 MiB', frame: () => Buffer.alloc(2 * 1024 * 1024, 0x41), binary: true, expected: { close: 1009 } },
 ];
+
+/** A machine caller (scope `helpdesk/tickets.read`) on `onTicketActivity`, selecting the staff-only notes some way. */
+export const MACHINE_DENIED_SELECTION_CASES: readonly RefusedStartCase[] = [
+  { name: 'internalNotes selected directly', query: 'subscription { onTicketActivity { id internalNotes } }', variables: {}, errorType: 'Unauthorized' },
+  { name: 'internalNotes under an alias', query: 'subscription { onTicketActivity { id notes: internalNotes } }', variables: {}, errorType: 'Unauthorized' },
+  { name: 'internalNotes aliased as another field\'s name', query: 'subscription { onTicketActivity { title: internalNotes } }', variables: {}, errorType: 'Unauthorized' },
+  { name: 'internalNotes in an inline fragment', query: 'subscription { onTicketActivity { id ... on Ticket { internalNotes } } }', variables: {}, errorType: 'Unauthorized' },
+  { name: 'internalNotes in a named fragment', query: 'subscription { onTicketActivity { ...Notes } } fragment Notes on Ticket { id internalNotes }', variables: {}, errorType: 'Unauthorized' },
+  { name: 'internalNotes beside nested comments', query: 'subscription { onTicketActivity { id comments { id body } internalNotes } }', variables: {}, errorType: 'Unauthorized' },
+  { name: 'internalNotes under an aliased root field in a fragment on Subscription', query: 'subscription { ...Root } fragment Root on Subscription { a: onTicketActivity { internalNotes } }', variables: {}, errorType: 'Unauthorized' },
+];
+
+/** A machine caller on the subscriptions only a ticket's reporter and staff may hold. */
+export const MACHINE_DENIED_FIELD_CASES: readonly RefusedStartCase[] = [
+  { name: 'onTicketChanged', query: 'subscription ($id: ID!) { onTicketChanged(id: $id) { id title status } }', variables: { id: 'mine' }, errorType: 'Unauthorized' },
+  { name: 'onTicketChanged under an alias, in a fragment', query: 'subscription ($id: ID!) { ...Root } fragment Root on Subscription { x: onTicketChanged(id: $id) { id } }', variables: { id: 'mine' }, errorType: 'Unauthorized' },
+  { name: 'onCommentAdded', query: 'subscription ($id: ID!) { onCommentAdded(ticketId: $id) { id body author } }', variables: { id: 'mine' }, errorType: 'Unauthorized' },
+  { name: 'onCommentAdded in an inline fragment', query: 'subscription ($id: ID!) { ... on Subscription { onCommentAdded(ticketId: $id) { id } } }', variables: { id: 'mine' }, errorType: 'Unauthorized' },
+];
+
+/** The tickets a case's placeholders stand for. */
+export interface CaseTickets {
+  readonly mine: string;
+  readonly theirs: string;
+}
+
+/** `value` with the placeholders bound: `mine` and `theirs` alone or as a prefix, `"mine"` and `"theirs"` quoted in a document. */
+function bind(value: unknown, tickets: CaseTickets): unknown {
+  if (typeof value === 'string') {
+    return value
+      .replace(/^mine(?=\*|$)/, tickets.mine)
+      .replace(/^theirs$/, tickets.theirs)
+      .replace(/"mine"/g, JSON.stringify(tickets.mine))
+      .replace(/"theirs"/g, JSON.stringify(tickets.theirs));
+  }
+  if (Array.isArray(value)) return value.map((item) => bind(item, tickets));
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, bind(entry, tickets)]));
+  return value;
+}
+
+/**
+ * The `start` frame of `entry` under `id`, its placeholders bound to `tickets`, with `header`
+ * as `extensions.authorization`.
+ *
+ * @example
+ * socket.send(caseStart(DENIED_SELECTION_CASES[0], 'c0', { Authorization: idToken, host }, { mine, theirs }));
+ */
+export function caseStart(entry: RefusedStartCase, id: string, header: StartHeader, tickets: CaseTickets): Record<string, unknown> {
+  const data = { query: bind(entry.query, tickets), variables: bind(entry.variables, tickets), ...(entry.operationName === undefined ? {} : { operationName: entry.operationName }) };
+  return { id, type: 'start', payload: { data: JSON.stringify(data), extensions: { authorization: header } } };
+}
