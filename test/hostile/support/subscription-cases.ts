@@ -173,3 +173,6 @@ export function caseStart(entry: RefusedStartCase, id: string, header: StartHead
   const data = { query: bind(entry.query, tickets), variables: bind(entry.variables, tickets), ...(entry.operationName === undefined ? {} : { operationName: entry.operationName }) };
   return { id, type: 'start', payload: { data: JSON.stringify(data), extensions: { authorization: header } } };
 }
+
+/** fast-check runs of the property-based subscription suite (each run: a start, and when acknowledged, eight mutations). */
+export const SUBSCRIPTION_PROPERTY_RUNS = 60;
