@@ -4,7 +4,8 @@
  * way of selecting the staff-only `Ticket.internalNotes` (aliases, inline and named fragments,
  * nesting, the root field in a fragment, another operation) is refused with `Unauthorized`, and
  * arguments that try to widen the filter (another customer's ticket, patterns, lists, objects,
- * extra arguments, mistyped variables) are refused too. After each refusal staff publish every
+ * extra arguments, mistyped variables) are refused too, as are documents whose one root field a
+ * directive leaves out. After each refusal staff publish every
  * subscribed mutation on both customers' tickets, selecting everything: nothing reaches the
  * refused id. Controls show the same documents do deliver the notes to staff, and that a
  * customer's own subscription delivers their ticket's events and no one else's.
@@ -13,7 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { signInOverHttp, startHostileEmulator, type HostileEmulator } from './support/hostile-emulator.ts';
 import { ackedSocket, emulatorHost, errorTypes, type RealtimeSocket, type ServerFrame } from './support/realtime-client.ts';
-import { caseStart, DENIED_SELECTION_CASES, WIDENING_ARGUMENT_CASES, type RefusedStartCase } from './support/subscription-cases.ts';
+import { caseStart, DENIED_SELECTION_CASES, ROOT_SHAPE_CASES, WIDENING_ARGUMENT_CASES, type RefusedStartCase } from './support/subscription-cases.ts';
 import { openTicket, publishEverything } from './support/staff-events.ts';
 
 const SECRET = `SECRET-NOTES-${randomUUID()}`;
@@ -61,6 +62,7 @@ describe('Hostile subscription documents over the real-time endpoint', () => {
   const refusedCases = [
     ...DENIED_SELECTION_CASES.map((entry, index) => [`selection: ${entry.name}`, entry, `denied-${index}`] as const),
     ...WIDENING_ARGUMENT_CASES.map((entry, index) => [`arguments: ${entry.name}`, entry, `widening-${index}`] as const),
+    ...ROOT_SHAPE_CASES.map((entry, index) => [`root field: ${entry.name}`, entry, `root-${index}`] as const),
   ];
 
   it.each(refusedCases)('refuses a customer\'s %s, and delivers nothing to it', async (_name, entry, id) => {
@@ -72,6 +74,7 @@ describe('Hostile subscription documents over the real-time endpoint', () => {
     // Assess
     expect(answer).toMatchObject({ type: 'error', id });
     expect(errorTypes(answer)).toEqual([entry.errorType]);
+    if (entry.message !== undefined) expect((answer.payload as { errors: Array<{ message: string }> }).errors[0]?.message).toMatch(entry.message);
     expect(JSON.stringify(answer)).not.toContain(SECRET);
     expect(later).toEqual([]);
   });

@@ -17,6 +17,8 @@ export interface RefusedStartCase {
   readonly operationName?: string;
   /** The `errorType` of the `error` frame. */
   readonly errorType: 'Unauthorized' | 'NotFound' | 'ValidationError';
+  /** What its message must say, where the type alone does not tell the reason. */
+  readonly message?: RegExp;
 }
 
 const CHANGED = 'subscription ($id: ID!) { onTicketChanged(id: $id)';
@@ -67,6 +69,16 @@ export const WIDENING_ARGUMENT_CASES: readonly RefusedStartCase[] = [
   { name: 'two operations and no operationName', query: 'subscription A($id: ID!) { onTicketChanged(id: $id) { id } } subscription B($id: ID!) { onCommentAdded(ticketId: $id) { id } }', variables: mine, errorType: 'ValidationError' },
   { name: 'a query instead of a subscription', query: 'query ($id: ID!) { ticket(id: $id) { id internalNotes } }', variables: mine, errorType: 'ValidationError' },
   { name: 'a mutation instead of a subscription', query: 'mutation ($id: ID!) { setTicketStatus(id: $id, status: CLOSED) { id } }', variables: mine, errorType: 'ValidationError' },
+];
+
+/** Documents whose one root field is left out by a directive, or that select none: nothing to check, nothing to subscribe to. */
+export const ROOT_SHAPE_CASES: readonly RefusedStartCase[] = [
+  { name: 'the root field under @skip(if: true)', query: 'subscription ($id: ID!) { onTicketChanged(id: $id) @skip(if: true) { id internalNotes } }', variables: mine, errorType: 'ValidationError' },
+  { name: 'the root field under @include(if: false)', query: 'subscription ($id: ID!) { onTicketChanged(id: $id) @include(if: false) { id } }', variables: mine, errorType: 'ValidationError' },
+  { name: 'the root field under @include with a variable false', query: 'subscription ($id: ID!, $no: Boolean!) { onTicketChanged(id: $id) @include(if: $no) { id } }', variables: { id: 'mine', no: false }, errorType: 'ValidationError', message: /\$no/ },
+  { name: 'the root field in an inline fragment under @skip(if: true)', query: 'subscription ($id: ID!) { ... @skip(if: true) { onTicketChanged(id: $id) { id } } }', variables: mine, errorType: 'ValidationError' },
+  { name: 'the root field in a named fragment spread under @skip(if: true)', query: 'subscription ($id: ID!) { ...Root @skip(if: true) } fragment Root on Subscription { onTicketChanged(id: $id) { id } }', variables: mine, errorType: 'ValidationError' },
+  { name: '__typename as the root field', query: 'subscription { __typename }', variables: {}, errorType: 'ValidationError' },
 ];
 
 /** What a malformed or hostile frame must get: an `error` with these types (and the frame's id), or the socket closed with `close`. */
