@@ -130,7 +130,9 @@ describe('Hostile tokens over the real-time endpoint', () => {
         }
       },
     );
+  });
 
+  describe('hosts and header objects at connect', () => {
     // Node's HTTP client writes its own Host header in place of an empty one: no empty Host as a plain header.
     const wrongHostWays = WRONG_HOSTS.flatMap((wrongHost) => HEADER_WAYS.filter((way) => wrongHost !== '' || way !== 'headers').map((way) => [JSON.stringify(wrongHost), way] as const));
     it.each(wrongHostWays)(
@@ -154,9 +156,7 @@ describe('Hostile tokens over the real-time endpoint', () => {
         }
       },
     );
-  });
 
-  describe('header objects smuggled beside a genuine one', () => {
     const encoded = (value: unknown, encoding: 'base64' | 'base64url') => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString(encoding);
     const smuggled: ReadonlyArray<readonly [string, () => Parameters<typeof handshakeRealtime>[1]]> = [
       ['an unreadable ?header= beside a genuine Authorization header', () => ({ authorization: agent, way: 'headers', query: '?header=%%%not-base64&payload=e30=' })],
@@ -248,27 +248,29 @@ describe('Hostile tokens over the real-time endpoint', () => {
       },
     );
 
-    it.each(WRONG_HOSTS.map((wrongHost) => [JSON.stringify(wrongHost)] as const))('refuses a start whose header object names host %s', async (wrongHost) => {
-      // Act
-      socket.send(startFrame('wrong-host', agent, JSON.parse(wrongHost) as string, ACTIVITY));
-      const answer = await socket.next();
+    describe('hosts and header objects', () => {
+      it.each(WRONG_HOSTS.map((wrongHost) => [JSON.stringify(wrongHost)] as const))('refuses a start whose header object names host %s', async (wrongHost) => {
+        // Act
+        socket.send(startFrame('wrong-host', agent, JSON.parse(wrongHost) as string, ACTIVITY));
+        const answer = await socket.next();
 
-      // Assess
-      expect(answer).toMatchObject({ type: 'error', id: 'wrong-host' });
-      expect(errorTypes(answer)).toEqual(['UnauthorizedException']);
-      await expectNoEventFor(socket, 'wrong-host');
-      socket.send({ type: 'stop', id: 'control' });
-      expect(await socket.next()).toEqual({ type: 'complete', id: 'control' });
-    });
+        // Assess
+        expect(answer).toMatchObject({ type: 'error', id: 'wrong-host' });
+        expect(errorTypes(answer)).toEqual(['UnauthorizedException']);
+        await expectNoEventFor(socket, 'wrong-host');
+        socket.send({ type: 'stop', id: 'control' });
+        expect(await socket.next()).toEqual({ type: 'complete', id: 'control' });
+      });
 
-    it('refuses a start with no header object at all', async () => {
-      // Act
-      socket.send({ id: 'no-header', type: 'start', payload: { data: JSON.stringify({ query: ACTIVITY, variables: {} }) } });
-      const answer = await socket.next();
+      it('refuses a start with no header object at all', async () => {
+        // Act
+        socket.send({ id: 'no-header', type: 'start', payload: { data: JSON.stringify({ query: ACTIVITY, variables: {} }) } });
+        const answer = await socket.next();
 
-      // Assess
-      expect(answer).toMatchObject({ type: 'error', id: 'no-header' });
-      expect(errorTypes(answer)).toEqual(['UnauthorizedException']);
+        // Assess
+        expect(answer).toMatchObject({ type: 'error', id: 'no-header' });
+        expect(errorTypes(answer)).toEqual(['UnauthorizedException']);
+      });
     });
   });
 });
