@@ -145,8 +145,8 @@ export function renderSecurity(results: SecurityResults): string {
   const jwksTests = [...passedIn(suites, 'test/hostile/jwks-faults.test.ts'), ...passedIn(suites, 'test/hostile/jwks-key-refresh.test.ts')];
   const loadTests = passedIn(suites, 'test/load/load.test.ts');
   const subscriptionTokenTests = passedIn(suites, 'test/hostile/subscriptions-tokens.test.ts');
-  const connectTests = subscriptionTokenTests.filter((test) => test.describe.endsWith('at connect'));
-  const startTests = subscriptionTokenTests.filter((test) => test.describe.endsWith('at start, on a connection a genuine token opened'));
+  const connectTests = subscriptionTokenTests.filter((test) => test.describe.endsWith('› at connect'));
+  const startTests = subscriptionTokenTests.filter((test) => test.describe.endsWith('› at start, on a connection a genuine token opened'));
   const headerObjectTests = subscriptionTokenTests.filter((test) => test.describe.includes('hosts and header objects'));
   const selectionTests = passedIn(suites, 'test/hostile/subscriptions-selections.test.ts');
   const frameTests = passedIn(suites, 'test/hostile/subscriptions-frames.test.ts');
@@ -206,8 +206,8 @@ sign with the pool's private keys nor read other users' tokens.
 security (passwords, MFA, sign-up); revocation before expiry (a revoked token verifies until
 \`exp\`: lifetimes are short and no cached decision outlives the token); volumetric denial of
 service (AppSync's throttling and AWS WAF, not this code); timing side channels; the
-emulator's development surfaces (console,
-\`--jwks-fault\`), which listen on loopback by default and must not be exposed.
+emulator's development surfaces (console, \`--jwks-fault\`), which listen on loopback by
+default and must not be exposed.
 
 **Bounds worth knowing.** A key removed from the JWKS stops being accepted once the authorizer
 fetches the JWKS again: at once (plus the decision TTL) when a token with a new \`kid\` arrives,
