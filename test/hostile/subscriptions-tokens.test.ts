@@ -262,6 +262,19 @@ describe('Hostile tokens over the real-time endpoint', () => {
         expect(await socket.next()).toEqual({ type: 'complete', id: 'control' });
       });
 
+      it('refuses a customer\'s start on a staff connection: each start is authorized by its own header object', async () => {
+        // Act
+        socket.send(startFrame('lent', customer, host, ACTIVITY));
+        const answer = await socket.next();
+
+        // Assess
+        expect(answer).toMatchObject({ type: 'error', id: 'lent' });
+        expect(errorTypes(answer)).toEqual(['Unauthorized']);
+        await expectNoEventFor(socket, 'lent');
+        socket.send({ type: 'stop', id: 'control' });
+        expect(await socket.next()).toEqual({ type: 'complete', id: 'control' });
+      });
+
       it('refuses a start with no header object at all', async () => {
         // Act
         socket.send({ id: 'no-header', type: 'start', payload: { data: JSON.stringify({ query: ACTIVITY, variables: {} }) } });
