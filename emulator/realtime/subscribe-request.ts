@@ -134,6 +134,7 @@ export function createSubscribe(execution: () => ExecutionServices): Subscribe {
     // Executing the document once gives the resolver real coerced arguments and a real
     // `info`; the root field's value itself is not used (the resolver's result is ignored).
     let outcome: ResolverOutcome | SubscribeError | null = null;
+    let rootResolved = false;
     const resolver = services.bundles.resolvers.get(`Subscription.${fieldName}`);
     const result = await execute({
       schema: services.schema,
@@ -142,6 +143,7 @@ export function createSubscribe(execution: () => ExecutionServices): Subscribe {
       variableValues: request.variables,
       fieldResolver: async (source, args: Record<string, unknown>, _context, info: GraphQLResolveInfo) => {
         if (info.path.prev !== undefined) return null;
+        rootResolved = true;
         if (resolver === undefined) {
           outcome = { filter: null, invalidationFilter: null, args };
           return null;
@@ -173,6 +175,8 @@ export function createSubscribe(execution: () => ExecutionServices): Subscribe {
       // Variables that do not coerce.
       return refusal('ValidationError', (result.errors ?? []).map((error) => error.message).join(' '));
     }
+    // `@skip`/`@include` left the one root field out: there is nothing to subscribe to.
+    if (!rootResolved) return refusal('ValidationError', 'A subscription must select exactly one root field.');
     const settled = outcome as ResolverOutcome | SubscribeError | null;
     if (settled === null) return refusal('InternalFailure', 'An internal failure occurred.');
     if ('kind' in settled) return settled;
