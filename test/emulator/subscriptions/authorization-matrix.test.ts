@@ -20,7 +20,7 @@ const REPORTER = 'customer@example.com';
 const OTHER_REPORTER = 'other@example.com';
 const MISSING_TICKET = 'no-such-ticket';
 
-/** One document per subscription field; `$ticketId` is the ticket subscribed to, `fields` what is selected. */
+/** One document per subscription field: `$ticketId` is the ticket subscribed to, `selection` the fields of `type` it selects. */
 const SUBSCRIPTIONS: Readonly<Record<string, { document(selection: string): string; type: 'Ticket' | 'Comment'; selection: readonly string[] }>> = {
   'Subscription.onTicketChanged': {
     document: (selection) => `subscription Changed($ticketId: ID!) { onTicketChanged(id: $ticketId) { ${selection} } }`,

@@ -125,7 +125,12 @@ export async function connectSubscriber(target: RealtimeTarget, token: string): 
   };
 }
 
-/** Whether `frame` is a `data` frame of subscription `id` whose `field` value satisfies `matches`. */
+/**
+ * Whether `frame` is a `data` frame of subscription `id` whose `field` value satisfies `matches`.
+ *
+ * @example
+ * await agent.waitFor((frame) => isEvent(frame, '1', 'onTicketChanged', (ticket) => ticket.status === 'CLOSED'), 'the CLOSED event');
+ */
 export function isEvent(frame: ServerFrame, id: string, field: string, matches: (value: Record<string, unknown>) => boolean): boolean {
   if (frame.type !== 'data' || frame.id !== id) return false;
   const value = (frame.payload as { data?: Record<string, unknown> | null } | undefined)?.data?.[field];

@@ -40,7 +40,12 @@ export async function clientCredentialsToken(tokenEndpoint: string, clientId: st
   return body.access_token;
 }
 
-/** The identity the authorizer builds for a machine client's token: no email, no groups, its scopes. */
+/**
+ * The identity the authorizer builds for a machine client's token: no email, no groups, its scopes.
+ *
+ * @example
+ * isFieldAllowed(machineIdentity('localreportingclient', ['helpdesk/tickets.read']), 'Subscription.onTicketActivity'); // true
+ */
 export function machineIdentity(clientId: string, scopes: readonly string[]): Identity {
   return { kind: 'MACHINE', sub: clientId, username: clientId, clientId, email: null, emailVerified: false, groups: [], scopes, tokenUse: 'access' };
 }
