@@ -2,14 +2,16 @@
  * SIGTERM with live subscribers, on the emulator as a developer runs it (a child process on a
  * data directory): subscribers connected over `wss://` (trusting the certificate the emulator
  * keeps in `<data dir>/tls/`), writes acknowledged and delivered, then SIGTERM. Every subscriber
- * must get a clean close frame (1001 going away, or 1000), the process must exit 0, and after a
- * restart on the same data directory every acknowledged write must read back.
+ * must get a clean close frame (1001 going away, or 1000), as must a socket that never sent
+ * `connection_init`; the process must exit 0; and after a restart on the same data directory
+ * every acknowledged write must read back.
  */
 import { CognitoIdentityProviderClient, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
 import { CERTIFICATE_FILE } from '../../emulator/tls/index.ts';
 import { connectSubscriber, isEvent, type RealtimeTarget, type Subscriber } from '../emulator/subscriptions/support/subscriber.ts';
 import { freePort, startEmulatorProcess, type EmulatorProcess } from './emulator-process.ts';
@@ -73,15 +75,25 @@ describe('Load: SIGTERM with live subscribers', () => {
     await changed.waitFor((frame) => isEvent(frame, 's', 'onTicketChanged', (value) => value.status === 'IN_PROGRESS'), 'the status change');
     await comments.waitFor((frame) => isEvent(frame, 's', 'onCommentAdded', (value) => value.id === commented.at(-1)), 'the last comment');
 
+    // A socket that never sent connection_init is shut down cleanly too.
+    const idle = new WebSocket(target.realtimeUrl, ['graphql-ws'], { ca: target.ca ?? undefined });
+    const idleClosed = new Promise<number>((resolve) => idle.once('close', (code) => resolve(code)));
+    await new Promise<void>((resolve, reject) => {
+      idle.once('open', () => resolve());
+      idle.once('error', reject);
+    });
+
     // Act
     const exitCode = await emulator.stop();
     const closes = await Promise.all(subscribers.map((client) => client.closed));
+    const idleCode = await idleClosed;
     emulator = await startEmulatorProcess({ port, dataDir });
     const readBack = await Promise.all(opened.map(async (id) => (await graphql(emulator!.url, admin, 'query($id: ID!) { ticket(id: $id) { id status comments { id } } }', { id })).ticket));
 
     // Assess
     expect(exitCode).toBe(0);
     for (const close of closes) expect([1000, 1001]).toContain(close.code);
+    expect([1000, 1001]).toContain(idleCode);
     expect(readBack.map((ticket) => (ticket as { id: string }).id)).toEqual(opened);
     expect(readBack[0]).toMatchObject({ id: first.id, status: 'IN_PROGRESS' });
     expect(((readBack[0] as { comments: Array<{ id: string }> }).comments.map((item) => item.id)).sort()).toEqual([...commented].sort());
