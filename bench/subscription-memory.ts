@@ -7,7 +7,7 @@
  * code) is in the baseline. One host per transport, so that neither reuses the other's pages.
  */
 import { forkBenchChild } from './bench-child.ts';
-import { figure, type Figure } from './figures.ts';
+import { figure, type Figure, type Goal } from './figures.ts';
 import { closeSubscribers, openSubscribers } from './subscription-client.ts';
 import type { MemoryHostMessage, MemoryReading } from './subscription-memory-host.ts';
 
@@ -36,7 +36,8 @@ export interface SubscriptionMemoryResult {
   readonly options: SubscriptionMemoryOptions;
 }
 
-const GOAL_KIB_PER_CONNECTION = 64;
+/** The goal: at most this many KiB per idle connection. */
+export const MEMORY_GOAL: Omit<Goal, 'met'> = { on: 'value', op: '<=', target: 64 };
 const WARM_UP_CONNECTIONS = 20;
 
 async function measureTransport(distDir: string, transport: 'ws' | 'wss', connections: number): Promise<ConnectionMemory> {
@@ -81,7 +82,7 @@ export async function benchSubscriptionMemory(options: SubscriptionMemoryOptions
         label: `Memory per idle subscription (${transport}://, one subscription per connection): process RSS growth`,
         value: memory.rssBytes / 1024,
         unit: 'KiB',
-        goal: { on: 'value', op: '<=', target: GOAL_KIB_PER_CONNECTION },
+        goal: MEMORY_GOAL,
         note: `V8 heap + external ${(memory.heapAndExternalBytes / 1024).toFixed(1)} KiB per connection; ${memory.connections} connections; after full collections`,
       }),
     );
