@@ -127,7 +127,13 @@ export async function openSubscribers(target: RealtimeTarget | FloorTarget, coun
   return sockets;
 }
 
-/** Closes sockets and resolves once each has closed (or after 5 s). */
+/**
+ * Closes sockets and resolves once each has closed (a socket that does not answer the close
+ * frame within 5 s is cut off).
+ *
+ * @example
+ * await closeSubscribers(sockets);
+ */
 export async function closeSubscribers(sockets: readonly WebSocket[]): Promise<void> {
   await Promise.all(
     sockets.map(async (socket) => {

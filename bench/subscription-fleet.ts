@@ -8,6 +8,7 @@
 import { fileURLToPath } from 'node:url';
 import type { WebSocket } from 'ws';
 import { closeSubscribers, openSubscribers, type FloorTarget, type RealtimeTarget } from './subscription-client.ts';
+import { eventMarker } from './subscription-event-marker.ts';
 
 /** Which subscribers. */
 export type FleetGroup = 'emulator' | 'floor';
@@ -27,15 +28,6 @@ export type FleetMessage =
   | { readonly kind: 'arrivals'; readonly group: FleetGroup; readonly seq: number; readonly timesMs: number[]; readonly complete: boolean; readonly sample: string | null }
   | { readonly kind: 'closed'; readonly group: FleetGroup }
   | { readonly kind: 'error'; readonly message: string };
-
-/** Writes and reads the sequence number inside an event's text (fixed width, so sizes match). */
-export const eventMarker = {
-  write: (seq: number): string => `bench event ${String(seq).padStart(6, '0')}`,
-  read(text: string): number | null {
-    const found = /bench event (\d{6})/.exec(text);
-    return found === null ? null : Number(found[1]);
-  },
-};
 
 interface Group {
   sockets: WebSocket[];
@@ -101,5 +93,5 @@ function runFleet(): void {
   });
 }
 
-// Only as a forked child: importing this module (for its types and marker) runs nothing.
+// Only as a forked child: importing this module for its types runs nothing.
 if (process.send !== undefined && process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) runFleet();

@@ -13,7 +13,8 @@ import { figure, type Figure, type Goal } from './figures.ts';
 import { forkBenchChild, type BenchChild } from './bench-child.ts';
 import { nowMs, percentile } from './stats.ts';
 import { startBroadcastFloor, type BroadcastFloor } from './subscription-floor.ts';
-import { eventMarker, type FleetGroup, type FleetMessage } from './subscription-fleet.ts';
+import { eventMarker } from './subscription-event-marker.ts';
+import type { FleetGroup, FleetMessage } from './subscription-fleet.ts';
 import type { MutatorMessage } from './subscription-mutator.ts';
 import type { SubscriptionEmulator } from './subscription-setup.ts';
 
@@ -151,7 +152,7 @@ export async function benchSubscriptionLatency(options: SubscriptionLatencyOptio
       // One untimed event warms the path and gives the frame the floor copies, byte for byte.
       await runEmulator(false);
       if (sample === null) throw new Error(`no subscriber of ${count} received the first event`);
-      const floorFrame = (sample as string).replace(/bench event \d{6}/, eventMarker.write(0));
+      const floorFrame = (sample as string).replace(eventMarker.pattern, eventMarker.write(0));
       await runFloor(floorFrame);
       samples.floor = emptySamples();
 

@@ -8,12 +8,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmulator, type RunningEmulator } from '../emulator/index.ts';
+import { startEmulator } from '../emulator/index.ts';
 import { REALTIME_PATH } from '../emulator/realtime/index.ts';
 import { build } from '../scripts/build.ts';
 import { post } from './http-load.ts';
 import type { RealtimeTarget } from './subscription-client.ts';
-import { eventMarker } from './subscription-fleet.ts';
+import { eventMarker } from './subscription-event-marker.ts';
 
 /** The seeded staff user: may comment on and subscribe to any ticket. */
 const AGENT = { username: 'agent@example.com', password: 'Passw0rd!' };
@@ -36,7 +36,6 @@ export interface EventMutation {
 
 /** The running emulator and what the benchmarks drive it with. */
 export interface SubscriptionEmulator {
-  readonly emulator: RunningEmulator;
   readonly mutation: EventMutation;
   /** A subscriber target over `ws://` (plain) or `wss://` (trusting the emulator's certificate). */
   target(transport: 'ws' | 'wss'): RealtimeTarget;
@@ -93,7 +92,6 @@ export async function startSubscriptionEmulator(distDir: string): Promise<Subscr
     const ticketId = String((opened.openTicket as { id: string }).id);
     const { port } = new URL(emulator.graphqlUrl);
     return {
-      emulator,
       mutation: { graphqlUrl: emulator.graphqlUrl, token: idToken, ticketId },
       target: (transport) => ({
         kind: 'realtime',
