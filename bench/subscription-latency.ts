@@ -108,8 +108,9 @@ export async function benchSubscriptionLatency(options: SubscriptionLatencyOptio
   const mutator = forkBenchChild<MutatorMessage>(new URL('./subscription-mutator.ts', import.meta.url));
   let floor: BroadcastFloor | null = null;
   try {
-    floor = await startBroadcastFloor();
-    const floorTarget = { kind: 'floor' as const, url: floor.url };
+    const running = await startBroadcastFloor();
+    floor = running;
+    const floorTarget = { kind: 'floor' as const, url: running.url };
     const measurements: Record<string, { emulator: EmulatorDeliveryFigures; floor: DeliveryFigures; frameBytes: number }> = {};
     const figures: Figure[] = [];
     let seq = 0;
@@ -121,14 +122,13 @@ export async function benchSubscriptionLatency(options: SubscriptionLatencyOptio
       await fleet.next('opened', (message) => message.group === 'floor');
 
       const samples = { emulator: emptySamples(), floor: emptySamples() };
-      let sample: string | null = null;
-      const runEmulator = async (timed: boolean): Promise<void> => {
-        seq += 1;
-        mutator.send({ kind: 'mutate', mutation: subject.mutation, seq });
-        const { sentAtMs: sentAt, answeredAtMs: ackAt } = await mutator.next('mutated', (message) => message.seq === seq);
-        const arrived = await arrivals(fleet, 'emulator', seq, lostAfterMs);
-        sample ??= arrived.sample;
-        if (!timed) return;
+      /** One event through the emulator; resolves with one of its frames (`null` if none arrived). */
+      const runEmulator = async (timed: boolean): Promise<string | null> => {
+        const event = (seq += 1);
+        mutator.send({ kind: 'mutate', mutation: subject.mutation, seq: event });
+        const { sentAtMs: sentAt, answeredAtMs: ackAt } = await mutator.next('mutated', (message) => message.seq === event);
+        const arrived = await arrivals(fleet, 'emulator', event, lostAfterMs);
+        if (!timed) return arrived.sample;
         const into = samples.emulator;
         into.events += 1;
         into.lost += count - arrived.timesMs.length;
@@ -137,12 +137,13 @@ export async function benchSubscriptionLatency(options: SubscriptionLatencyOptio
           into.latencies.push(at - ackAt);
           into.fromSent.push(at - sentAt);
         }
+        return arrived.sample;
       };
       const runFloor = async (frame: string): Promise<void> => {
-        seq += 1;
+        const event = (seq += 1);
         const calledAt = nowMs();
-        (floor as BroadcastFloor).broadcast(frame.replace(eventMarker.write(0), eventMarker.write(seq)));
-        const arrived = await arrivals(fleet, 'floor', seq, lostAfterMs);
+        running.broadcast(frame.replace(eventMarker.write(0), eventMarker.write(event)));
+        const arrived = await arrivals(fleet, 'floor', event, lostAfterMs);
         const into = samples.floor;
         into.events += 1;
         into.lost += count - arrived.timesMs.length;
@@ -150,16 +151,16 @@ export async function benchSubscriptionLatency(options: SubscriptionLatencyOptio
       };
 
       // One untimed event warms the path and gives the frame the floor copies, byte for byte.
-      await runEmulator(false);
+      const sample = await runEmulator(false);
       if (sample === null) throw new Error(`no subscriber of ${count} received the first event`);
-      const floorFrame = (sample as string).replace(eventMarker.pattern, eventMarker.write(0));
+      const floorFrame = sample.replace(eventMarker.pattern, eventMarker.write(0));
       await runFloor(floorFrame);
       samples.floor = emptySamples();
 
       for (let round = 0; round < options.rounds; round += 1) {
         const order = round % 2 === 0 ? (['emulator', 'floor'] as const) : (['floor', 'emulator'] as const);
         for (const name of order) {
-          for (let event = 0; event < options.eventsPerRound; event += 1) {
+          for (let index = 0; index < options.eventsPerRound; index += 1) {
             if (name === 'emulator') await runEmulator(true);
             else await runFloor(floorFrame);
           }
