@@ -40,13 +40,14 @@ export function forkBenchChild<Message extends { readonly kind: string }>(
   });
   const kept: Message[] = [];
   const waiters: Array<{ kind: string; accept: (message: Message) => boolean; resolve: (message: Message) => void; reject: (error: Error) => void }> = [];
-  let exited: Error | null = null;
+  /** Set once the child exited or reported an error: every later `next` fails with it. */
+  let failed: Error | null = null;
 
   child.on('message', (raw) => {
     const message = raw as Message;
     if (message.kind === 'error') {
-      const error = new BenchChildError(String((message as { message?: unknown }).message));
-      for (const waiter of waiters.splice(0)) waiter.reject(error);
+      failed = new BenchChildError(String((message as { message?: unknown }).message));
+      for (const waiter of waiters.splice(0)) waiter.reject(failed);
       return;
     }
     const index = waiters.findIndex((waiter) => waiter.kind === message.kind && waiter.accept(message));
@@ -54,8 +55,8 @@ export function forkBenchChild<Message extends { readonly kind: string }>(
     else waiters.splice(index, 1)[0]?.resolve(message);
   });
   child.on('exit', (code, signal) => {
-    exited = new BenchChildError(`bench child ${entry.pathname.split('/').pop()} exited (${signal ?? code})`);
-    for (const waiter of waiters.splice(0)) waiter.reject(exited);
+    failed ??= new BenchChildError(`bench child ${entry.pathname.split('/').pop()} exited (${signal ?? code})`);
+    for (const waiter of waiters.splice(0)) waiter.reject(failed);
   });
 
   return {
@@ -66,7 +67,7 @@ export function forkBenchChild<Message extends { readonly kind: string }>(
       const test = (message: Message): boolean => message.kind === kind && accept(message as never);
       const index = kept.findIndex(test);
       if (index >= 0) return Promise.resolve(kept.splice(index, 1)[0] as never);
-      if (exited !== null) return Promise.reject(exited);
+      if (failed !== null) return Promise.reject(failed);
       return new Promise((resolve, reject) => waiters.push({ kind, accept: test, resolve: resolve as (message: Message) => void, reject }));
     },
     async close() {

@@ -88,6 +88,8 @@ function runFleet(): void {
     }
   }
 
+  // A parent that is gone (interrupted, crashed) takes its children with it.
+  process.on('disconnect', () => process.exit(0));
   process.on('message', (command: FleetCommand) => {
     handle(command).catch((error: unknown) => send({ kind: 'error', message: error instanceof Error ? error.message : String(error) }));
   });

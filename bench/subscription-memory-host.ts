@@ -43,6 +43,8 @@ async function runHost(): Promise<void> {
   if (gc === undefined) throw new Error('the memory host needs --expose-gc');
   const [distDir = '', transport = 'ws'] = process.argv.slice(2);
   const subject = await startSubscriptionEmulator(distDir);
+  // A parent that is gone (interrupted, crashed) takes its children with it.
+  process.on('disconnect', () => process.exit(0));
   process.on('message', (command: MemoryHostCommand) => {
     if (command.kind === 'exit') {
       void subject.close().finally(() => process.exit(0));

@@ -19,6 +19,8 @@ export type MutatorMessage =
 
 function runMutator(): void {
   const agent = new http.Agent({ keepAlive: true });
+  // A parent that is gone (interrupted, crashed) takes its children with it.
+  process.on('disconnect', () => process.exit(0));
   process.on('message', (command: MutatorCommand) => {
     if (command.kind === 'exit') {
       agent.destroy();
