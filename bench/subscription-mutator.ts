@@ -7,7 +7,7 @@
 import http from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { nowMs } from './stats.ts';
-import { addComment, type EventMutation } from './subscription-setup.ts';
+import { addComment, type EventMutation } from './subscription-mutation.ts';
 
 /** Commands the parent sends. */
 export type MutatorCommand = { readonly kind: 'mutate'; readonly mutation: EventMutation; readonly seq: number } | { readonly kind: 'exit' };

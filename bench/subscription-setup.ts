@@ -1,8 +1,7 @@
 /**
  * What every subscription benchmark starts from: the real emulator (in memory, port 0, the
- * built bundles), the seeded agent signed in, one ticket it opened, and the subscription and
- * mutation the benchmarks use: `onCommentAdded(ticketId)` fed by `addComment`, whose `body`
- * carries each event's sequence number.
+ * built bundles), the seeded agent signed in, one ticket it opened, and the subscription the
+ * benchmarks use, `onCommentAdded(ticketId)`, fed by `addComment` (`subscription-mutation.ts`).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
@@ -11,28 +10,14 @@ import { join } from 'node:path';
 import { startEmulator } from '../emulator/index.ts';
 import { REALTIME_PATH } from '../emulator/realtime/index.ts';
 import { build } from '../scripts/build.ts';
-import { post } from './http-load.ts';
 import type { RealtimeTarget } from './subscription-client.ts';
-import { eventMarker } from './subscription-event-marker.ts';
+import { callGraphql, type EventMutation } from './subscription-mutation.ts';
 
 /** The seeded staff user: may comment on and subscribe to any ticket. */
 const AGENT = { username: 'agent@example.com', password: 'Passw0rd!' };
 
 const SUBSCRIPTION = 'subscription Comments($ticketId: ID!) { onCommentAdded(ticketId: $ticketId) { id ticketId author body createdAt } }';
-const ADD_COMMENT = 'mutation Add($ticketId: ID!, $body: String!) { addComment(ticketId: $ticketId, body: $body) { id ticketId author body createdAt } }';
 const OPEN_TICKET = 'mutation Open($input: OpenTicketInput!) { openTicket(input: $input) { id } }';
-
-/** A mutation the emulator refused or failed: a benchmark of errors is meaningless. */
-export class BenchMutationError extends Error {
-  override readonly name = 'BenchMutationError';
-}
-
-/** The mutation each event comes from, as another process sends it. */
-export interface EventMutation {
-  readonly graphqlUrl: string;
-  readonly token: string;
-  readonly ticketId: string;
-}
 
 /** The running emulator and what the benchmarks drive it with. */
 export interface SubscriptionEmulator {
@@ -40,25 +25,6 @@ export interface SubscriptionEmulator {
   /** A subscriber target over `ws://` (plain) or `wss://` (trusting the emulator's certificate). */
   target(transport: 'ws' | 'wss'): RealtimeTarget;
   close(): Promise<void>;
-}
-
-/**
- * Adds the comment carrying `seq` and reads the whole answer; throws unless it succeeded.
- *
- * @example
- * await addComment(subject.mutation, agent, 7);
- */
-export async function addComment(mutation: EventMutation, agent: http.Agent, seq: number): Promise<void> {
-  await callGraphql(mutation.graphqlUrl, mutation.token, agent, ADD_COMMENT, { ticketId: mutation.ticketId, body: eventMarker.write(seq) });
-}
-
-async function callGraphql(url: string, token: string, agent: http.Agent, query: string, variables: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const answer = await post(new URL(url), agent, { authorization: token, 'content-type': 'application/json' }, JSON.stringify({ query, variables }));
-  const parsed = JSON.parse(answer.body) as { data?: Record<string, unknown> | null; errors?: unknown[] };
-  if (answer.status !== 200 || (parsed.errors?.length ?? 0) > 0 || parsed.data == null) {
-    throw new BenchMutationError(`the emulator answered ${answer.status}: ${answer.body.slice(0, 300)}`);
-  }
-  return parsed.data;
 }
 
 /**
