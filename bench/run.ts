@@ -15,6 +15,7 @@ import { notMeasured, type Figure } from './figures.ts';
 import { contention, loadAverage, machineInfo } from './machine.ts';
 import { countGoals, markdownTable, writeReport, type BenchReport } from './report.ts';
 import { nowMs } from './stats.ts';
+import { benchSubscriptions, DEFAULT_SUBSCRIPTION_BENCH_OPTIONS, type SubscriptionBenchOptions } from './subscriptions.ts';
 
 /** Sizes of every part; `emulator: null` skips the emulator (reported as not measured). */
 export interface BenchOptions {
@@ -22,6 +23,8 @@ export interface BenchOptions {
   readonly breakdown: { readonly tokens: number; readonly passes: number; readonly rounds: number };
   readonly coldStart: ColdStartOptions;
   readonly emulator: EmulatorOverheadOptions | null;
+  /** Subscription latency and memory; absent or `null` skips them (no rows). */
+  readonly subscriptions?: SubscriptionBenchOptions | null;
   /** Where the JSON goes; `null` writes nothing. */
   readonly resultsPath: string | null;
   /** Progress lines. */
@@ -34,6 +37,7 @@ export const DEFAULT_BENCH_OPTIONS: BenchOptions = {
   breakdown: { tokens: 200, passes: 5, rounds: 7 },
   coldStart: { processes: 25 },
   emulator: { concurrencies: [1, 16], rounds: 4, sliceMs: 1500, warmupMs: 300 },
+  subscriptions: DEFAULT_SUBSCRIPTION_BENCH_OPTIONS,
   resultsPath: fileURLToPath(new URL('results/latest.json', import.meta.url)),
 };
 
@@ -90,7 +94,9 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     }
   }
 
-  const figures = [...throughput.figures, ...coldStart.figures, ...emulatorFigures];
+  const subscriptions = options.subscriptions == null ? null : await benchSubscriptions(options.subscriptions, progress);
+
+  const figures = [...throughput.figures, ...coldStart.figures, ...emulatorFigures, ...(subscriptions?.figures ?? [])];
   const { figures: _throughputFigures, ...throughputDetails } = throughput;
   const { figures: _coldStartFigures, ...coldStartDetails } = coldStart;
   const report: BenchReport = {
@@ -105,6 +111,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       authorizerBreakdownCpuMicrosPerCall: breakdown,
       coldStart: coldStartDetails,
       emulatorOverhead: emulatorDetails === null ? null : stripFigures(emulatorDetails),
+      subscriptions: subscriptions?.details ?? null,
     },
   };
   if (options.resultsPath !== null) writeReport(options.resultsPath, report);

@@ -103,6 +103,16 @@ function renderer(services: ExecutionServices, document: DocumentNode, request: 
   };
 }
 
+/** A number per schema, so that subscriptions made before and after a reload never share a rendering. */
+const schemaGenerations = new WeakMap<GraphQLSchema, number>();
+let nextSchemaGeneration = 0;
+
+function renderKeyOf(schema: GraphQLSchema, request: SubscribeRequest): string {
+  let generation = schemaGenerations.get(schema);
+  if (generation === undefined) schemaGenerations.set(schema, (generation = nextSchemaGeneration++));
+  return JSON.stringify([generation, request.query, request.operationName, request.variables, [...request.deniedFields].sort()]);
+}
+
 /**
  * Creates `subscribe` over the current API (`execution` gives the current schema and
  * resolver bundles: a rebuild applies to the next `start`).
@@ -189,6 +199,7 @@ export function createSubscribe(execution: () => ExecutionServices): Subscribe {
       invalidationFilter: settled.invalidationFilter,
       argumentValues,
       render: renderer(services, document, request, fieldName),
+      renderKey: renderKeyOf(services.schema, request),
     };
   };
 }
