@@ -140,4 +140,75 @@ describe('Authorizer: decision cache', () => {
     // Assess
     expect([noTtl.size, noExp.size]).toEqual([0, 0]);
   });
+
+  it('misses for a token that keeps a cached signature under another payload, and keeps the original', () => {
+    // Prepare
+    const cache = createDecisionCache<string>({ maxEntries: 10, ttlSeconds: 300, now: () => 0 });
+    const token = pool.idToken('customer');
+    const [head, , signature] = token.split('.');
+    const tampered = `${head}.${base64url(JSON.stringify({ ...pool.idClaims('customer'), 'cognito:groups': ['admins'] }))}.${signature}`;
+    cache.set(token, 'customer', 3600);
+
+    // Act
+    const forTampered = cache.get(tampered);
+    const forOriginal = cache.get(token);
+
+    // Assess
+    expect(forTampered).toBeUndefined();
+    expect(forOriginal).toBe('customer');
+  });
+
+  it('never answers past the token\'s exp, even within the TTL', () => {
+    // Prepare
+    let nowMs = 1_000_000;
+    const cache = createDecisionCache<string>({ maxEntries: 10, ttlSeconds: 300, now: () => nowMs });
+    cache.set('token', 'decision', nowMs / 1000 + 10);
+
+    // Act
+    nowMs += 9_999;
+    const before = cache.get('token');
+    nowMs += 1;
+    const atExp = cache.get('token');
+
+    // Assess
+    expect(before).toBe('decision');
+    expect(atExp).toBeUndefined();
+    expect(cache.size).toBe(0);
+  });
+
+  it('keeps the newest maxEntries through many rounds of eviction, expired entries included', () => {
+    // Prepare
+    let nowMs = 0;
+    const cache = createDecisionCache<number>({ maxEntries: 7, ttlSeconds: 60, now: () => nowMs });
+    const tokens = Array.from({ length: 100 }, (_, index) => `header.payload.signature-${index}`);
+
+    // Act: expire some along the way, so that the ring holds gaps when it wraps.
+    for (const [index, token] of tokens.entries()) {
+      cache.set(token, index, 3600);
+      if (index % 5 === 0) {
+        nowMs += 61_000;
+        cache.get(token);
+      }
+    }
+
+    // Assess
+    expect(cache.size).toBeLessThanOrEqual(7);
+    expect(tokens.slice(-4).map((token) => cache.get(token))).toEqual([96, 97, 98, 99]);
+    expect(tokens.slice(0, 90).every((token) => cache.get(token) === undefined)).toBe(true);
+  });
+
+  it('keeps at most maxTokenChars characters of tokens, evicting the oldest, and none longer than that', () => {
+    // Prepare
+    const cache = createDecisionCache<number>({ maxEntries: 100, maxTokenChars: 100, ttlSeconds: 60, now: () => 0 });
+    const token = (index: number) => `h.p.${String(index).padStart(36, '0')}`;
+
+    // Act: 40 characters each, so two fit; then one longer than the whole budget.
+    for (const index of [1, 2, 3]) cache.set(token(index), index, 3600);
+    cache.set(`h.p.${'x'.repeat(200)}`, 4, 3600);
+
+    // Assess
+    expect([1, 2, 3].map((index) => cache.get(token(index)))).toEqual([undefined, 2, 3]);
+    expect(cache.get(`h.p.${'x'.repeat(200)}`)).toBeUndefined();
+    expect(cache.size).toBe(2);
+  });
 });
