@@ -97,13 +97,12 @@ export function eventFor(token: string): AuthorizerEvent {
 }
 
 /**
- * Events for `tokens` as the Lambda runtime hands them over: parsed from JSON for every
- * invocation, so no string arrives with its hash already computed by an earlier round. Each
- * call returns a fresh copy.
+ * The events for `tokens` as the Lambda runtime receives them: JSON text, which it parses for
+ * every invocation. Parsing one just before each decision gives the handler what Lambda gives
+ * it: fresh strings (no hash computed by an earlier round) that die young unless kept.
  */
-export function lambdaEvents(tokens: readonly string[]): () => AuthorizerEvent[] {
-  const json = tokens.map((token) => JSON.stringify(eventFor(token)));
-  return () => json.map((text) => JSON.parse(text) as AuthorizerEvent);
+export function lambdaEventTexts(tokens: readonly string[]): string[] {
+  return tokens.map((token) => JSON.stringify(eventFor(token)));
 }
 
 /** A logger that keeps refusals quiet (a benchmark counts them instead of printing them). */
