@@ -39,7 +39,9 @@ function lookalikes(token: string, count: number): string[] {
   const dot = token.lastIndexOf('.') + 1;
   return Array.from({ length: count }, (_, index) => {
     const mark = `${index.toString(36)}-`.padStart(12, 'x');
-    return `${token.slice(0, dot)}${mark}${token.slice(dot + mark.length)}`;
+    // Through JSON, so that each is one flat string as a parsed event's token is (a
+    // concatenation would be flattened, that is copied, by the first search in it).
+    return JSON.parse(JSON.stringify(`${token.slice(0, dot)}${mark}${token.slice(dot + mark.length)}`)) as string;
   });
 }
 
@@ -65,13 +67,14 @@ export async function benchAuthorizerBreakdown(
   const toIdentity = (verified: (typeof claims)[number]) => identityFromClaims(verified, machineClientIds);
   const identities = claims.map(toIdentity);
   const payloads = tokens.map((token) => Buffer.from(token.split('.')[1] as string, 'base64url').toString('utf8'));
-  // A full cache, then as many new tokens again: every step is a miss, an insert and an eviction.
+  // A full cache, then new tokens, each seen twice in a row: the first a miss that notes it,
+  // the second a miss that inserts it and evicts the oldest entry.
   const cacheTokens = lookalikes(tokens[0] as string, DEFAULT_DECISION_CACHE_ENTRIES + options.tokens * options.passes);
   const missAndInsert = () => {
     const cache = createDecisionCache<object>({ maxEntries: DEFAULT_DECISION_CACHE_ENTRIES, ttlSeconds: 300, now: Date.now });
     const exp = Date.now() / 1000 + 3600;
-    for (const token of cacheTokens.slice(0, DEFAULT_DECISION_CACHE_ENTRIES)) cache.set(token, {}, exp);
-    return cpuMicrosPerCall(cacheTokens.slice(DEFAULT_DECISION_CACHE_ENTRIES), 1, (token) => {
+    for (const token of cacheTokens.slice(0, DEFAULT_DECISION_CACHE_ENTRIES)) for (let seen = 0; seen < 2; seen += 1) cache.set(token, {}, exp);
+    return cpuMicrosPerCall(cacheTokens.slice(DEFAULT_DECISION_CACHE_ENTRIES), 2, (token) => {
       if (cache.get(token) === undefined) cache.set(token, {}, exp);
     });
   };
@@ -87,7 +90,7 @@ export async function benchAuthorizerBreakdown(
     identityFromClaims: () => cpuMicrosPerCall(claims, options.passes, toIdentity),
     toResolverContext: () => cpuMicrosPerCall(identities, options.passes, toResolverContext),
     deniedFields: () => cpuMicrosPerCall(identities, options.passes, deniedFields),
-    'decision cache miss, insert and eviction (full cache)': missAndInsert,
+    'decision cache miss (first sighting, then insertion and eviction; full cache)': missAndInsert,
   };
   const samples: Record<string, number[]> = Object.fromEntries(Object.keys(steps).map((name) => [name, []]));
   for (let round = 0; round <= options.rounds; round += 1) {
