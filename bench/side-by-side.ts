@@ -64,17 +64,17 @@ export async function runSideBySide(contenders: readonly Contender[], repetition
 }
 
 /**
- * The rates with `baselineId`'s time per operation in the same round taken off every other
- * contender's: for work every contender does per operation that is not what is measured (such
- * as parsing the Lambda event). The baseline itself is left out.
+ * The rates with `baselineId`'s time per operation in the same round taken off the contenders
+ * in `ids`: for work those do per operation that is not what is measured (such as parsing the
+ * Lambda event). Other contenders are kept as measured; the baseline itself is left out.
  */
-export function withoutBaseline(result: SideBySideResult, baselineId: string): SideBySideResult {
+export function withoutBaseline(result: SideBySideResult, baselineId: string, ids: readonly string[]): SideBySideResult {
   const net = (source: SideBySideResult['rates']) => {
     const baseline = source[baselineId] ?? [];
     return Object.fromEntries(
       Object.entries(source)
         .filter(([id]) => id !== baselineId)
-        .map(([id, rates]) => [id, rates.map((rate, round) => 1 / (1 / rate - 1 / (baseline[round] ?? Number.POSITIVE_INFINITY)))]),
+        .map(([id, rates]) => [id, ids.includes(id) ? rates.map((rate, round) => 1 / (1 / rate - 1 / (baseline[round] ?? Number.NaN))) : rates]),
     );
   };
   return { rates: net(result.rates), cpuRates: net(result.cpuRates) };
