@@ -5,8 +5,8 @@
  * Most lookups miss, so a miss must cost next to nothing:
  *
  * - A token is admitted the second time it is decided, not the first: a decision kept in memory
- *   is copied by the garbage collector twice and then marked at every major collection (about
- *   4 µs of CPU per decision, an eighth of one, in a full cache), which only a token seen again
+ *   is copied by the garbage collector twice and then marked at every major collection (2–4 µs
+ *   of CPU per decision in a full cache, up to an eighth of one), which only a token seen again
  *   repays. The first time, only a 30-bit mark of its signature is remembered, in a fixed ring.
  * - Looked up by the first characters of the token's signature: hashing 43 characters costs a
  *   fraction of hashing the whole 1–4 KB token, and two valid signatures never share them.

@@ -88,7 +88,12 @@ export function createFastPath(options: FastPathOptions): FastPath {
     if (jwk.kty !== 'RSA' || !jwk.n || !jwk.e || (jwk.use && jwk.use !== 'sig') || (jwk.alg && jwk.alg !== 'RS256')) return null;
     let key = keys.get(jwk);
     if (key === undefined) {
-      key = createPublicKey({ key: jwk, format: 'jwk' });
+      try {
+        key = createPublicKey({ key: jwk, format: 'jwk' });
+      } catch {
+        // A key Node cannot import: the library reports it.
+        return null;
+      }
       keys.set(jwk, key);
     }
     return key;
