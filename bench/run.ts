@@ -2,7 +2,7 @@
  * `npm run bench`: every benchmark, one markdown table on stdout, and the full record in
  * `bench/results/latest.json`. Progress goes to stderr so that stdout is only the table.
  *
- * Sizes keep the whole run under five minutes on a 2-core machine; `runBench` takes smaller
+ * Sizes keep the whole run within a few minutes on a 2-core machine; `runBench` takes smaller
  * ones for the smoke test.
  */
 import { rmSync } from 'node:fs';
