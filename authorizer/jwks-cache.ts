@@ -4,6 +4,7 @@
  * forever and refetches only for an unknown `kid`.
  */
 import type { JwkWithKid, Jwks } from 'aws-jwt-verify/jwk';
+import { JwksNotAvailableInCacheError } from 'aws-jwt-verify/error';
 import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
 import type { Fetcher } from 'aws-jwt-verify/https';
 
@@ -52,5 +53,19 @@ export class ExpiringJwksCache extends SimpleJwksCache {
       await this.getJwks(jwksUri).catch(() => undefined);
     }
     return super.getJwk(jwksUri, decomposedJwt);
+  }
+
+  /**
+   * The key for a token from memory, for `verifySync`. An expired fetched key set counts as
+   * absent, so that the caller takes the asynchronous path, which refreshes it (`getJwk`).
+   *
+   * @throws {JwksNotAvailableInCacheError} when the fetched key set is due for a refresh.
+   */
+  override getCachedJwk(jwksUri: string, decomposedJwt: DecomposedJwt): JwkWithKid {
+    const fetchedAt = this.fetchedAt.get(jwksUri);
+    if (fetchedAt !== undefined && this.now() - fetchedAt >= this.maxAgeMs) {
+      throw new JwksNotAvailableInCacheError(`JWKS for uri ${jwksUri} is due for a refresh`);
+    }
+    return super.getCachedJwk(jwksUri, decomposedJwt);
   }
 }

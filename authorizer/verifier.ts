@@ -7,6 +7,7 @@ import type { Fetcher } from 'aws-jwt-verify/https';
 import type { Jwks } from 'aws-jwt-verify/jwk';
 import { assertIsJwks } from 'aws-jwt-verify/jwk';
 import { safeJsonParse } from 'aws-jwt-verify/safe-json-parse';
+import type { VerifiedClaims } from './authorizer.ts';
 import type { AuthorizerConfig } from './config.ts';
 import { ConfigurationError } from './errors.ts';
 import { ExpiringJwksCache } from './jwks-cache.ts';
@@ -18,25 +19,41 @@ export interface VerifierOptions extends GuardedFetcherOptions {
   readonly jwksMaxAgeMs?: number;
 }
 
+/** The verifier the authorizer uses: aws-jwt-verify's `CognitoJwtVerifier`, and nothing in front of it. */
+export interface Verifier {
+  /** aws-jwt-verify's `verify`: may fetch the JWKS. */
+  verify(token: string): Promise<VerifiedClaims>;
+  /** aws-jwt-verify's `verifySync`: keys in memory only, never a fetch. */
+  verifySync(token: string): VerifiedClaims;
+  /** Preloads a key set (`JWKS_FILE`); it never expires. */
+  cacheJwks(jwks: Jwks): void;
+  /** Fetches the key sets of both issuer forms. */
+  hydrate(): Promise<void>;
+}
+
 /**
  * Creates the Cognito verifier: ID and access tokens (`tokenUse: null`) of the configured app
- * clients, users' and machines' (which of them a token may be is decided by `identityFromClaims`), both issuer forms, JWKS fetches guarded by {@link GuardedFetcher}, fetched keys
- * refreshed by {@link ExpiringJwksCache}.
+ * clients, users' and machines' (which of them a token may be is decided by `identityFromClaims`),
+ * both issuer forms, JWKS fetches guarded by {@link GuardedFetcher}, fetched keys refreshed by
+ * {@link ExpiringJwksCache}. Every token is verified by aws-jwt-verify itself: a hand-written
+ * verification in front of it measured about 10 µs faster per token (a third of a decision), but
+ * a second verifier is a second place for a signature or claim check to go wrong.
  *
  * @example
  * const verifier = createVerifier(readConfig(process.env));
  */
-export function createVerifier(config: AuthorizerConfig, options: VerifierOptions = {}) {
+export function createVerifier(config: AuthorizerConfig, options: VerifierOptions = {}): Verifier {
   const fetcher: Fetcher = new GuardedFetcher(options);
   const jwksCache = new ExpiringJwksCache({ fetcher, maxAgeMs: options.jwksMaxAgeMs, now: options.now });
-  return CognitoJwtVerifier.create(
-    { userPoolId: config.userPoolId, tokenUse: null, clientId: [...config.clientIds, ...config.machineClientIds] },
-    { jwksCache },
-  );
+  const clientIds = [...config.clientIds, ...config.machineClientIds];
+  const library = CognitoJwtVerifier.create({ userPoolId: config.userPoolId, tokenUse: null, clientId: clientIds }, { jwksCache });
+  return {
+    verify: (token) => library.verify(token),
+    verifySync: (token) => library.verifySync(token),
+    cacheJwks: (jwks) => library.cacheJwks(jwks),
+    hydrate: () => library.hydrate(),
+  };
 }
-
-/** The verifier type {@link createVerifier} returns. */
-export type Verifier = ReturnType<typeof createVerifier>;
 
 /**
  * Reads a JWKS document from disk, for `JWKS_FILE`.

@@ -1,7 +1,9 @@
 /**
  * What the authorizer benchmarks run on: a test user pool (the suite's own token minting, with
- * keys generated here), unique pre-minted tokens, and the authorizer composed exactly as
- * `authorizer/index.ts` composes it.
+ * keys generated here), unique pre-minted tokens with every claim Cognito sets (users' ID and
+ * access tokens, machines' client-credentials access tokens), the events Lambda hands the
+ * function, and the authorizer composed from source as `authorizer/index.ts` composes it (for
+ * the per-step breakdown; throughput figures run the built bundle, `deployed-authorizer.ts`).
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,14 +13,19 @@ import { createAuthorizer, type AuthorizerAnswer, type AuthorizerEvent, type Tok
 import { readConfig, type AuthorizerConfig } from '../authorizer/config.ts';
 import type { Logger } from '../authorizer/logger.ts';
 import { createVerifier, readJwksFile, type Verifier } from '../authorizer/verifier.ts';
+import { SCOPES } from '../policy/index.ts';
 import { createTestPool, type Persona, type TestPool } from '../test/helpers/cognito-tokens.ts';
 
 /** A handler under test: AppSync's event in, a decision out. */
 export type Handler = (event: AuthorizerEvent) => Promise<AuthorizerAnswer>;
 
+/** Which of the three kinds of token the API accepts. */
+export type BenchTokenKind = 'id' | 'access' | 'machine';
+
 /** A minted token, with the public key that verifies it (for the `crypto.verify` floor). */
 export interface BenchToken {
   readonly token: string;
+  readonly kind: BenchTokenKind;
   readonly publicKey: KeyObject;
 }
 
@@ -26,33 +33,51 @@ export interface BenchToken {
 export interface AuthorizerFixture {
   readonly pool: TestPool;
   readonly jwksFile: string;
-  /** The environment `authorizer/index.ts` reads. */
+  /** The environment `authorizer/index.ts` reads, as the stack sets it (decision cache on). */
   readonly env: Readonly<Record<string, string>>;
+  /** The client-credentials app client in `MACHINE_CLIENT_IDS`. */
+  readonly machineClientId: string;
   readonly config: AuthorizerConfig;
 }
 
 const PERSONAS: readonly Persona[] = ['customer', 'other', 'agent', 'admin', 'unverified'];
+const MACHINE_CLIENT_ID = 'benchmachineclient0123456789';
+// Machine callers hold one scope or all of them, as the stack's machine roles do.
+const MACHINE_SCOPES: readonly (readonly string[])[] = [SCOPES.slice(0, 1), SCOPES];
+// Of every five tokens: two ID tokens, two user access tokens, one machine token.
+const KINDS: readonly BenchTokenKind[] = ['id', 'access', 'id', 'access', 'machine'];
 
 /** Creates a pool with fresh keys and writes its JWKS where `JWKS_FILE` will point. */
 export function createAuthorizerFixture(dir: string = mkdtempSync(join(tmpdir(), 'bench-authorizer-'))): AuthorizerFixture {
   const pool = createTestPool();
   const jwksFile = join(dir, 'jwks.json');
   writeFileSync(jwksFile, JSON.stringify(pool.jwks));
-  const env = { USER_POOL_ID: pool.userPoolId, APP_CLIENT_ID: pool.clientId, AUTH_TTL_SECONDS: '300', JWKS_FILE: jwksFile };
-  return { pool, jwksFile, env, config: readConfig(env) };
+  const env = {
+    USER_POOL_ID: pool.userPoolId,
+    APP_CLIENT_ID: pool.clientId,
+    MACHINE_CLIENT_IDS: MACHINE_CLIENT_ID,
+    AUTH_TTL_SECONDS: '300',
+    JWKS_FILE: jwksFile,
+  };
+  return { pool, jwksFile, env, machineClientId: MACHINE_CLIENT_ID, config: readConfig(env) };
 }
 
 /**
- * Mints `count` distinct tokens, half ID and half access tokens, cycling through the personas
- * (each carries a random `jti`, so no two are equal). RSA signing costs about 1 ms each: mint
- * before timing.
+ * Mints `count` distinct tokens with every claim Cognito sets (`origin_jti`, `event_id`, `jti`,
+ * `auth_time`, and `scope` and `version` in access tokens): of every five, two ID tokens, two
+ * user access tokens (cycling through the personas) and one machine's client-credentials access
+ * token. Each carries a random `jti`, so no two are equal. RSA signing costs about 1 ms each:
+ * mint before timing.
  */
-export function mintTokens(pool: TestPool, count: number): BenchToken[] {
+export function mintTokens(fixture: AuthorizerFixture, count: number): BenchToken[] {
+  const { pool } = fixture;
   return Array.from({ length: count }, (_, index) => {
-    const persona = PERSONAS[Math.floor(index / 2) % PERSONAS.length] as Persona;
-    return index % 2 === 0
-      ? { token: pool.idToken(persona), publicKey: pool.idKey.publicKey }
-      : { token: pool.accessToken(persona), publicKey: pool.accessKey.publicKey };
+    const kind = KINDS[index % KINDS.length] as BenchTokenKind;
+    const persona = PERSONAS[Math.floor(index / KINDS.length) % PERSONAS.length] as Persona;
+    if (kind === 'id') return { token: pool.idToken(persona), kind, publicKey: pool.idKey.publicKey };
+    if (kind === 'access') return { token: pool.accessToken(persona, { version: 2 }), kind, publicKey: pool.accessKey.publicKey };
+    const scopes = MACHINE_SCOPES[Math.floor(index / KINDS.length) % MACHINE_SCOPES.length] as readonly string[];
+    return { token: pool.machineToken(fixture.machineClientId, scopes), kind, publicKey: pool.accessKey.publicKey };
   });
 }
 
@@ -69,6 +94,15 @@ export function eventFor(token: string): AuthorizerEvent {
     },
     requestHeaders: { authorization: token },
   };
+}
+
+/**
+ * The events for `tokens` as the Lambda runtime receives them: JSON text, which it parses for
+ * every invocation. Parsing one just before each decision gives the handler what Lambda gives
+ * it: fresh strings (no hash computed by an earlier round) that die young unless kept.
+ */
+export function lambdaEventTexts(tokens: readonly string[]): string[] {
+  return tokens.map((token) => JSON.stringify(eventFor(token)));
 }
 
 /** A logger that keeps refusals quiet (a benchmark counts them instead of printing them). */

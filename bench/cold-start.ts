@@ -1,7 +1,8 @@
 /**
- * Cold start: the authorizer bundled as deployed (plus `keepNames`, since error class names are
- * logged), its size, and the time from spawning `node` to the first decision, minus the time
- * to the first line of a bare `node -e`, medians over many processes taken alternately.
+ * Cold start: the authorizer bundle the build writes, its size, and the time from spawning
+ * `node` to the first decision (environment as the stack sets it, a Cognito-shaped access
+ * token), minus the time to the first line of a bare `node -e`, medians over many processes
+ * taken alternately.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -9,9 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
-import { CREATE_REQUIRE_BANNER, LAMBDA_BUNDLE_OPTIONS } from '../scripts/bundle-lambdas.ts';
-import { createAuthorizerFixture, type AuthorizerFixture } from './authorizer-fixtures.ts';
+import { createAuthorizerFixture, mintTokens, type AuthorizerFixture } from './authorizer-fixtures.ts';
 import { BARE_SOURCE, DRIVER_SOURCE, parseColdMarks } from './cold-start-driver.ts';
 import { figure, type Figure } from './figures.ts';
 import { median } from './stats.ts';
@@ -41,27 +40,6 @@ export interface ColdStartResult {
   readonly options: ColdStartOptions;
 }
 
-const AUTHORIZER_ENTRY = new URL('../authorizer/index.ts', import.meta.url).pathname;
-
-/** Bundles `authorizer/index.ts` into `dir`, as the build does but keeping names; returns its path. */
-export async function bundleAuthorizer(dir: string): Promise<string> {
-  const outfile = join(dir, 'authorizer.mjs');
-  const once = async (banner?: string) => {
-    await build({
-      ...LAMBDA_BUNDLE_OPTIONS,
-      keepNames: true,
-      entryPoints: [AUTHORIZER_ENTRY],
-      outfile,
-      write: true,
-      ...(banner === undefined ? {} : { banner: { js: banner } }),
-    });
-    return readFileSync(outfile, 'utf8');
-  };
-  const code = await once();
-  if (code.includes('Dynamic require of')) await once(CREATE_REQUIRE_BANNER);
-  return outfile;
-}
-
 function spawnMarks(args: readonly string[]): { spawnedAt: bigint; marks: ReturnType<typeof parseColdMarks> } {
   const spawnedAt = process.hrtime.bigint();
   const child = spawnSync(process.execPath, args, { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' }, timeout: 30_000 });
@@ -72,23 +50,25 @@ function spawnMarks(args: readonly string[]): { spawnedAt: bigint; marks: Return
 const ms = (from: bigint, to: bigint) => Number(to - from) / 1e6;
 
 /**
- * Runs the cold-start benchmark.
+ * Runs the cold-start benchmark on the bundle at `bundlePath` (see `deployed-authorizer.ts`).
  *
  * @example
- * const { figures } = await benchColdStart({ processes: 25 });
+ * const { figures } = await benchColdStart({ processes: 25 }, authorizerBundlePath(distDir));
  */
 export async function benchColdStart(
   options: ColdStartOptions,
+  bundlePath: string,
   fixture: AuthorizerFixture = createAuthorizerFixture(),
 ): Promise<ColdStartResult> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-cold-'));
-  const bundle = await bundleAuthorizer(dir);
-  const code = readFileSync(bundle);
+  const code = readFileSync(bundlePath);
   const bundleBytes = code.length;
   const gzipBytes = gzipSync(code, { level: 9 }).length;
   const driver = join(dir, 'driver.mjs');
   writeFileSync(driver, DRIVER_SOURCE);
-  const driverArgs = [driver, pathToFileURL(bundle).href, JSON.stringify(fixture.env), fixture.pool.idToken('customer')];
+  const accessToken = mintTokens(fixture, 2).find((minted) => minted.kind === 'access');
+  if (accessToken === undefined) throw new Error('no access token minted');
+  const driverArgs = [driver, pathToFileURL(bundlePath).href, JSON.stringify(fixture.env), accessToken.token];
 
   const bare: number[] = [];
   const bareCpu: number[] = [];

@@ -14,7 +14,7 @@ export interface Goal {
 
 /** One figure of the report. */
 export interface Figure {
-  /** Stable identifier, e.g. `authorizer.unique.vsFloor`. */
+  /** Stable identifier, e.g. `authorizer.deployed.vsFloor`. */
   readonly id: string;
   readonly label: string;
   /** The measurement (a median unless the label says otherwise); `null` when not measured. */

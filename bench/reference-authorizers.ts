@@ -3,18 +3,17 @@
  * must do: the bare RS256 signature check (the floor), and two complete authorizers built on the
  * usual libraries — `jose` with a local JWKS and `jsonwebtoken` with PEM keys. The two check what
  * ours checks (signature with RS256 only, `iss` in either Cognito form, `exp`, `token_use`, `aud`
- * or `client_id`) and then do the same identity, `resolverContext` and `deniedFields` work.
+ * or `client_id`, users' and machines' clients) and then do the same identity, `resolverContext`
+ * and `deniedFields` work.
  */
-import { createPublicKey, verify as cryptoVerify } from 'node:crypto';
+import { createPublicKey, verify as cryptoVerify, type KeyObject } from 'node:crypto';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import jwt from 'jsonwebtoken';
-import { decisionTtl, type AuthorizerAnswer, type AuthorizerEvent, type TokenVerifier } from '../authorizer/authorizer.ts';
-import { identityFromClaims, type CognitoClaims } from '../authorizer/identity.ts';
+import { decisionTtl, type AuthorizerAnswer, type AuthorizerEvent } from '../authorizer/authorizer.ts';
+import { identityFromClaims, type CognitoClaims, type MachineClientIds } from '../authorizer/identity.ts';
 import { extractToken } from '../authorizer/token.ts';
-import type { Verifier } from '../authorizer/verifier.ts';
-import { JwksNotAvailableInCacheError, KidNotFoundInJwksError } from 'aws-jwt-verify/error';
 import { deniedFields, toResolverContext } from '../policy/index.ts';
-import type { AuthorizerFixture, BenchToken, Handler } from './authorizer-fixtures.ts';
+import type { AuthorizerFixture, Handler } from './authorizer-fixtures.ts';
 
 const REFUSED: AuthorizerAnswer = { isAuthorized: false };
 
@@ -22,7 +21,7 @@ const REFUSED: AuthorizerAnswer = { isAuthorized: false };
  * The floor: `crypto.verify` of a token's RS256 signature with its public key, plus the least
  * parsing any verifier needs (find the signature, decode it). No claims are read.
  */
-export function verifySignatureOnly({ token, publicKey }: BenchToken): boolean {
+export function verifySignatureOnly(token: string, publicKey: KeyObject): boolean {
   const dot = token.lastIndexOf('.');
   const signature = Buffer.from(token.slice(dot + 1), 'base64url');
   return cryptoVerify('sha256', Buffer.from(token.slice(0, dot)), publicKey, signature);
@@ -40,12 +39,9 @@ function assertCognitoClient(claims: Record<string, unknown>, clientIds: readonl
   if (typeof client !== 'string' || !clientIds.includes(client)) throw new Error('token_use or client mismatch');
 }
 
-// The reference authorizers serve user tokens only, as the bench's pool mints them.
-const NO_MACHINE_CLIENTS: ReadonlySet<string> = new Set();
-
 /** The answer from verified claims: the same work our handler does after verification. */
-function answerFor(claims: CognitoClaims & { readonly exp?: unknown }, ttlSeconds: number): AuthorizerAnswer {
-  const identity = identityFromClaims(claims, NO_MACHINE_CLIENTS);
+function answerFor(claims: CognitoClaims & { readonly exp?: unknown }, machineClientIds: MachineClientIds, ttlSeconds: number): AuthorizerAnswer {
+  const identity = identityFromClaims(claims, machineClientIds);
   return {
     isAuthorized: true,
     resolverContext: toResolverContext(identity),
@@ -58,13 +54,15 @@ function answerFor(claims: CognitoClaims & { readonly exp?: unknown }, ttlSecond
 export function createJoseAuthorizer(fixture: AuthorizerFixture): Handler {
   const jwks = createLocalJWKSet(fixture.pool.jwks);
   const issuer = issuersOf(fixture.config.userPoolId);
-  const { clientIds, ttlSeconds } = fixture.config;
+  const { ttlSeconds } = fixture.config;
+  const clientIds = [...fixture.config.clientIds, ...fixture.config.machineClientIds];
+  const machineClientIds = new Set(fixture.config.machineClientIds);
   return async (event: AuthorizerEvent) => {
     try {
       const token = extractToken(event.authorizationToken);
       const { payload } = await jwtVerify(token, jwks, { issuer, algorithms: ['RS256'], requiredClaims: ['exp'] });
       assertCognitoClient(payload, clientIds);
-      return answerFor(payload, ttlSeconds);
+      return answerFor(payload, machineClientIds, ttlSeconds);
     } catch {
       return REFUSED;
     }
@@ -85,7 +83,9 @@ export function createJsonwebtokenAuthorizer(fixture: AuthorizerFixture): Handle
     else callback(null, pem);
   };
   const issuer = issuersOf(fixture.config.userPoolId) as [string, ...string[]];
-  const { clientIds, ttlSeconds } = fixture.config;
+  const { ttlSeconds } = fixture.config;
+  const clientIds = [...fixture.config.clientIds, ...fixture.config.machineClientIds];
+  const machineClientIds = new Set(fixture.config.machineClientIds);
   const verify = (token: string) =>
     new Promise<jwt.JwtPayload>((resolve, reject) => {
       jwt.verify(token, getKey, { algorithms: ['RS256'], issuer }, (error, payload) => {
@@ -98,27 +98,9 @@ export function createJsonwebtokenAuthorizer(fixture: AuthorizerFixture): Handle
       const payload = await verify(extractToken(event.authorizationToken));
       if (typeof payload.exp !== 'number') throw new Error('no exp');
       assertCognitoClient(payload, clientIds);
-      return answerFor(payload, ttlSeconds);
+      return answerFor(payload, machineClientIds, ttlSeconds);
     } catch {
       return REFUSED;
     }
-  };
-}
-
-/**
- * The change this bench proposes for `authorizer/`: verify synchronously while the JWKS is
- * cached, and take the asynchronous path (which may fetch) only when it is not or when the
- * `kid` is unknown. Used here to measure the proposal without editing the authorizer.
- */
-export function syncFirstVerifier(verifier: Verifier): TokenVerifier {
-  return {
-    verify(token) {
-      try {
-        return Promise.resolve(verifier.verifySync(token));
-      } catch (error) {
-        if (error instanceof JwksNotAvailableInCacheError || error instanceof KidNotFoundInJwksError) return verifier.verify(token);
-        return Promise.reject(error);
-      }
-    },
   };
 }

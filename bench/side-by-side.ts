@@ -1,9 +1,20 @@
 /**
  * Runs contenders side by side: every repetition runs each of them once, in an order rotated
  * from one repetition to the next, so that drift on a shared machine touches all of them alike.
- * Ratios are taken within a repetition, then the median over repetitions is kept.
+ * Ratios are taken within a repetition, then the median over repetitions is kept. A full
+ * garbage collection before every timed run keeps one contender's garbage out of the next one's
+ * time.
  */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { median, nowMs } from './stats.ts';
+
+/** `gc()`, exposed for this process; a no-op where the flag cannot be set. */
+const collectGarbage: () => void = (() => {
+  setFlagsFromString('--expose-gc');
+  const gc: unknown = runInNewContext('typeof gc === "function" ? gc : undefined');
+  return typeof gc === 'function' ? (gc as () => void) : () => undefined;
+})();
 
 /** Something to time: `run()` makes `operations` operations. */
 export interface Contender {
@@ -39,6 +50,7 @@ export async function runSideBySide(contenders: readonly Contender[], repetition
     for (let index = 0; index < contenders.length; index += 1) {
       const contender = contenders[(index + round) % contenders.length] as Contender;
       await contender.prepare?.();
+      collectGarbage();
       const start = nowMs();
       const cpuStart = process.cpuUsage();
       await contender.run();
@@ -49,6 +61,23 @@ export async function runSideBySide(contenders: readonly Contender[], repetition
     }
   }
   return { rates, cpuRates };
+}
+
+/**
+ * The rates with `baselineId`'s time per operation in the same round taken off the contenders
+ * in `ids`: for work those do per operation that is not what is measured (such as parsing the
+ * Lambda event). Other contenders are kept as measured; the baseline itself is left out.
+ */
+export function withoutBaseline(result: SideBySideResult, baselineId: string, ids: readonly string[]): SideBySideResult {
+  const net = (source: SideBySideResult['rates']) => {
+    const baseline = source[baselineId] ?? [];
+    return Object.fromEntries(
+      Object.entries(source)
+        .filter(([id]) => id !== baselineId)
+        .map(([id, rates]) => [id, ids.includes(id) ? rates.map((rate, round) => 1 / (1 / rate - 1 / (baseline[round] ?? Number.NaN))) : rates]),
+    );
+  };
+  return { rates: net(result.rates), cpuRates: net(result.cpuRates) };
 }
 
 /** Median rate of a contender. */

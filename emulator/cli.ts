@@ -2,6 +2,7 @@
  * `npm start` (after `npm run build`): runs the emulator until Ctrl-C or SIGTERM, then shuts
  * down cleanly: no new requests, those in flight finish, the table is flushed and closed.
  */
+import { startupBanner } from './cli-banner.ts';
 import { readCliOptions, USAGE, CliUsageError } from './cli-options.ts';
 import { startEmulator } from './start-emulator.ts';
 import { DEFAULT_SEED_FILE } from './cognito/index.ts';
@@ -25,19 +26,14 @@ async function main(): Promise<void> {
     return;
   }
   const emulator = await startEmulator(cli.options);
-  // Print localhost rather than 127.0.0.1 when that is where it listens: what browsers and docs use.
-  const shown = emulator.url.replace('//127.0.0.1:', '//localhost:');
-  console.log(`
-Helpdesk API emulator
-  GraphQL     ${shown}/graphql   (Authorization: <ID or access token>)
-  Console     ${shown}/
-  Cognito     ${shown}/   (userPoolEndpoint)   JWKS ${shown}/${emulator.userPoolId}/.well-known/jwks.json
-  User pool   ${emulator.userPoolId}   App client ${emulator.clientId}   Region ${emulator.region}
-  Data        ${cli.options.inMemory === true ? 'in memory (nothing is kept)' : cli.options.dataDir}${cli.options.dynamodbEndpoint ? `, DynamoDB at ${cli.options.dynamodbEndpoint}` : ''}
-  Users       (password Passw0rd! unless changed in ${DEFAULT_SEED_FILE})
-${emulator.identityProvider.users.map((user) => `              ${user.email}${user.groups.length > 0 ? `  [${user.groups.join(', ')}]` : ''}${user.emailVerified ? '' : '  (email not verified)'}`).join('\n')}
-${cli.options.watch === false ? '' : '  Watching    resolvers/ authorizer/ triggers/ policy/ schema.graphql\n'}
-Ctrl-C stops it.`);
+  console.log(
+    startupBanner(emulator, {
+      dataDir: cli.options.inMemory === true ? null : (cli.options.dataDir ?? '.data'),
+      dynamodbEndpoint: cli.options.dynamodbEndpoint ?? null,
+      watch: cli.options.watch !== false,
+      seedFile: DEFAULT_SEED_FILE,
+    }),
+  );
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals): void => {

@@ -31,6 +31,12 @@ export interface HelpdeskConfig {
    * `userPoolDomainPrefix`), unique in the region; `null`: the stack name and the account id.
    */
   readonly userPoolDomainPrefix: string | null;
+  /**
+   * Whether the stack has machine callers: the resource server, the domain and one
+   * client-credentials app client per machine role (context `machineCallers`, default true).
+   * Cognito bills each such client by the month, so a stack without them costs nothing at rest.
+   */
+  readonly machineCallers: boolean;
 }
 
 /** The defaults, which are also what `cdk.json` documents. */
@@ -43,6 +49,7 @@ export const DEFAULT_CONFIG: HelpdeskConfig = {
   xray: false,
   removalPolicy: 'retain',
   userPoolDomainPrefix: null,
+  machineCallers: true,
 };
 
 /** A context value that cannot be used; names the key, what it got and what it accepts. */
@@ -78,6 +85,7 @@ export function readConfig(context: ContextReader): HelpdeskConfig {
     xray: readBoolean('xray', context('xray'), DEFAULT_CONFIG.xray),
     removalPolicy: readRemovalChoice(context('removalPolicy')),
     userPoolDomainPrefix: readDomainPrefix(context('userPoolDomainPrefix')),
+    machineCallers: readBoolean('machineCallers', context('machineCallers'), DEFAULT_CONFIG.machineCallers),
   };
 }
 

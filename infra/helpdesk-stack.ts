@@ -36,15 +36,17 @@ export class HelpdeskStack extends Stack {
       tokenValidity: Duration.minutes(config.tokenValidityMinutes),
       removalPolicy,
     });
-    const machines = new HelpdeskMachineClients(this, 'Machines', {
-      userPool: auth.userPool,
-      domainPrefix: config.userPoolDomainPrefix ?? defaultDomainPrefix(this, config.stackName),
-      tokenValidity: Duration.minutes(config.tokenValidityMinutes),
-    });
+    const machines = config.machineCallers
+      ? new HelpdeskMachineClients(this, 'Machines', {
+          userPool: auth.userPool,
+          domainPrefix: config.userPoolDomainPrefix ?? defaultDomainPrefix(this, config.stackName),
+          tokenValidity: Duration.minutes(config.tokenValidityMinutes),
+        })
+      : null;
     const authorizer = new HelpdeskAuthorizer(this, 'Authorizer', {
       userPool: auth.userPool,
       clients: [auth.client],
-      machineClients: machines.clients.map(({ client }) => client),
+      machineClients: machines === null ? [] : machines.clients.map(({ client }) => client),
       ttlSeconds: config.authTtlSeconds,
     });
     const { api, realtimeUrl } = new HelpdeskApi(this, 'Api', {
@@ -62,6 +64,7 @@ export class HelpdeskStack extends Stack {
     new CfnOutput(this, STACK_OUTPUTS.userPoolId, { value: auth.userPool.userPoolId, description: 'Cognito user pool id' });
     new CfnOutput(this, STACK_OUTPUTS.userPoolClientId, { value: auth.client.userPoolClientId, description: 'Cognito app client id (no secret)' });
     new CfnOutput(this, STACK_OUTPUTS.tableName, { value: table.tableName, description: 'DynamoDB table' });
+    if (machines === null) return;
     new CfnOutput(this, STACK_OUTPUTS.tokenEndpoint, { value: machines.tokenEndpoint, description: 'Cognito token endpoint for machine callers (client credentials)' });
     for (const { role, client } of machines.clients) {
       // The id only: the secret is read from Cognito (describe-user-pool-client), never from outputs.

@@ -6,7 +6,8 @@
  *    vitest's JSON reporter.
  * 2. Writes the figures to `test/load/results/latest.json`.
  * 3. Renders `SECURITY.md` from that file and from the case tables the suites run
- *    (`test/hostile/support/token-cases.ts`, `query-cases.ts`): no figure in it is typed by hand.
+ *    (`test/hostile/support/token-cases.ts`, `query-cases.ts`, `subscription-cases.ts`): no
+ *    figure in it is typed by hand.
  *
  * Options: `--skip-load` re-renders from the existing results file (the suites still run),
  * `--clients <n>`, `--seconds <n>`.
@@ -20,9 +21,20 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_JWKS_MAX_AGE_MS } from '../authorizer/jwks-cache.ts';
 import { DEFAULT_JWKS_MIN_INTERVAL_MS, DEFAULT_JWKS_TIMEOUT_MS } from '../authorizer/jwks-fetcher.ts';
 import { MAX_TOKEN_LENGTH } from '../authorizer/token.ts';
+import { MAX_FRAME_BYTES, MAX_PAYLOAD_BYTES, MAX_SUBSCRIPTIONS_PER_CONNECTION } from '../emulator/realtime/realtime-limits.ts';
 import { DEFAULT_AUTHORIZER_RESULT_TTL_SECONDS, QUERY_DEPTH_LIMIT, RESOLVER_COUNT_LIMIT } from '../infra/api-limits.ts';
 import { createLocalTestPool } from '../test/hostile/support/hostile-emulator.ts';
 import { DENIED_FIELD_CASES, NON_STAFF_PERSONAS, PROPERTY_RUNS } from '../test/hostile/support/query-cases.ts';
+import { HEADER_WAYS } from '../test/hostile/support/realtime-client.ts';
+import {
+  DENIED_SELECTION_CASES,
+  FRAME_CASES,
+  MACHINE_DENIED_FIELD_CASES,
+  MACHINE_DENIED_SELECTION_CASES,
+  ROOT_SHAPE_CASES,
+  SUBSCRIPTION_PROPERTY_RUNS,
+  WIDENING_ARGUMENT_CASES,
+} from '../test/hostile/support/subscription-cases.ts';
 import { hostileTokenCases } from '../test/hostile/support/token-cases.ts';
 import type { LoadScenarioResult } from '../test/load/load-scenario.ts';
 import { loadFailures, runLoadRuns, type LoadResults } from '../test/load/run-load.ts';
@@ -95,8 +107,14 @@ function passedIn(run: SuiteRun, file: string, describe?: string): SuiteTest[] {
 }
 
 function status(tests: readonly SuiteTest[]): string {
+  if (tests.length === 0) return '**not run**';
   const failed = tests.filter((test) => test.status !== 'passed').length;
   return failed === 0 ? `${tests.length} passed` : `**${failed} of ${tests.length} failed**`;
+}
+
+/** The tests of one token class in `tests` (their titles name `<class>: <case>`). */
+function ofClass(tests: readonly SuiteTest[], klass: string): SuiteTest[] {
+  return tests.filter((test) => test.title.includes(`${klass}: `));
 }
 
 function loadRow(name: string, result: LoadScenarioResult): Array<string | number> {
@@ -126,6 +144,17 @@ export function renderSecurity(results: SecurityResults): string {
   const propertyTests = passedIn(suites, 'test/hostile/query-properties.test.ts');
   const jwksTests = [...passedIn(suites, 'test/hostile/jwks-faults.test.ts'), ...passedIn(suites, 'test/hostile/jwks-key-refresh.test.ts')];
   const loadTests = passedIn(suites, 'test/load/load.test.ts');
+  const subscriptionTokenTests = passedIn(suites, 'test/hostile/subscriptions-tokens.test.ts');
+  const connectTests = subscriptionTokenTests.filter((test) => test.describe.endsWith('› at connect'));
+  const startTests = subscriptionTokenTests.filter((test) => test.describe.endsWith('› at start, on a connection a genuine token opened'));
+  const headerObjectTests = subscriptionTokenTests.filter((test) => test.describe.includes('hosts and header objects'));
+  const selectionTests = passedIn(suites, 'test/hostile/subscriptions-selections.test.ts');
+  const frameTests = passedIn(suites, 'test/hostile/subscriptions-frames.test.ts');
+  const machineTests = passedIn(suites, 'test/hostile/subscriptions-machines.test.ts');
+  const subscriptionPropertyTests = passedIn(suites, 'test/hostile/subscriptions-properties.test.ts');
+  const subscriptionTests = [...subscriptionTokenTests, ...selectionTests, ...frameTests, ...machineTests, ...subscriptionPropertyTests];
+  const frameClasses = [...countBy(FRAME_CASES, (entry) => entry.klass)];
+  const machineClients = new Set(machineTests.filter((test) => test.title.includes('onTicketActivity:')).map((test) => test.title)).size;
   const failures = [...loadFailures('steady', results.steady), ...loadFailures('restart', results.restart)];
   const lost = results.steady.lost.openTicket + results.steady.lost.addComment + results.restart.lost.openTicket + results.restart.lost.addComment;
 
@@ -135,8 +164,8 @@ export function renderSecurity(results: SecurityResults): string {
 This API puts a Lambda authorizer between the Internet and the data: it is a security boundary,
 and this page is the evidence that it holds. Every figure below comes from the last run of
 \`npm run security-report\` (${results.generatedAt}, Node ${results.node}): the hostile suites
-ran through the offline emulator's real \`POST /graphql\` (${suites.passed} of ${suites.total}
-tests passed), and the load runs read back every acknowledged write (**${lost} lost**).
+ran through the offline emulator's real \`POST /graphql\` and \`GET /graphql/realtime\`
+(${suites.passed} of ${suites.total} tests passed), and the load runs read back every acknowledged write (**${lost} lost**).
 
 Report a vulnerability privately to the maintainers rather than in a public issue.
 
@@ -149,7 +178,8 @@ keys (held by Cognito; in the emulator, \`.data/cognito/keys.json\`); the API's 
 
 **Trust boundaries.**
 1. *Client → AppSync.* The \`Authorization\` header and the whole GraphQL document are attacker
-   controlled.
+   controlled; on the real-time endpoint, so are the handshake's header object and every frame
+   (each \`start\` carries its own header object and document).
 2. *AppSync → Lambda authorizer.* AppSync hands over the raw token and trusts the answer
    (\`isAuthorized\`, \`resolverContext\`, \`deniedFields\`, \`ttlOverride\`), caching it per token.
 3. *Authorizer → Cognito's JWKS endpoint.* The only source of keys; it may be slow, fail, or
@@ -169,14 +199,15 @@ sign with the pool's private keys nor read other users' tokens.
 |---|---|
 | AppSync | \`identityValidationExpression\`: a header that is not a compact JWS is refused without invoking the authorizer; query depth ≤ ${QUERY_DEPTH_LIMIT}; resolver invocations ≤ ${RESOLVER_COUNT_LIMIT} per request; introspection as configured; request size limits; \`deniedFields\` (the value becomes \`null\` with an \`Unauthorized\` error); decision cache per token for \`ttlOverride\` (default TTL ${DEFAULT_AUTHORIZER_RESULT_TTL_SECONDS} s) |
 | Lambda authorizer | RS256 signature with a key of the pool's JWKS only, looked up by \`kid\` (no \`jku\`, \`x5u\`, embedded \`jwk\`, no \`none\` or HMAC); issuer (both Cognito forms); app client (\`aud\` / \`client_id\`); \`token_use\`; \`exp\` / \`nbf\`; a complete identity; tokens over ${MAX_TOKEN_LENGTH} characters refused unparsed; \`deniedFields\` from the rule table and the identity alone; \`ttlOverride\` never past \`exp\`; fails closed, never throws, logs a fingerprint, never the token; JWKS fetches with a ${DEFAULT_JWKS_TIMEOUT_MS / 1000} s deadline and at most one attempt per ${DEFAULT_JWKS_MIN_INTERVAL_MS / 1000} s, refusals caused by the JWKS not cached; fetched keys refreshed after ${DEFAULT_JWKS_MAX_AGE_MS / 60_000} minutes |
-| Resolvers | the same rule table again for every mutation; data-level rules (a ticket is read or commented on only by its reporter with a verified email, or staff); input limits (\`ValidationError\`); conditional writes (never overwrite, update only what exists) |
+| AppSync real-time endpoint | the authorizer at connect and again at every \`start\`, with that subscription's document; the header object's \`host\`; ${MAX_SUBSCRIPTIONS_PER_CONNECTION} subscriptions per connection; frames over ${MAX_PAYLOAD_BYTES / 1024} KB refused, over ${MAX_FRAME_BYTES / (1024 * 1024)} MiB not read; the subscription resolver runs once, at \`start\`, and the filter it sets decides on the server which events reach the subscriber |
+| Resolvers | the same rule table again for every mutation and subscription, a subscription's selection included (no field the caller may not read, no named fragment that could hide one); data-level rules (a ticket is read or commented on only by its reporter with a verified email, or staff); input limits (\`ValidationError\`); conditional writes (never overwrite, update only what exists) |
 
 **Out of scope.** Token theft on the client (XSS, device compromise); Cognito's own account
 security (passwords, MFA, sign-up); revocation before expiry (a revoked token verifies until
 \`exp\`: lifetimes are short and no cached decision outlives the token); volumetric denial of
-service (AppSync's throttling and AWS WAF, not this code); timing side channels; WebSocket
-subscriptions (the schema has none); the emulator's development surfaces (console,
-\`--jwks-fault\`), which listen on loopback by default and must not be exposed.
+service (AppSync's throttling and AWS WAF, not this code); timing side channels; the
+emulator's development surfaces (console, \`--jwks-fault\`), which listen on loopback by
+default and must not be exposed.
 
 **Bounds worth knowing.** A key removed from the JWKS stops being accepted once the authorizer
 fetches the JWKS again: at once (plus the decision TTL) when a token with a new \`kid\` arrives,
@@ -194,7 +225,14 @@ test, including the emulator's own pool keys (planted in its data directory), so
 checks are tested behind a genuine signature. A \`jku\`/\`x5u\` target is watched and was never
 fetched.
 
-${table(['class', 'cases'], [...tokenClasses.map(([klass, count]) => [klass, count] as const), ['**total**', `**${tokenCases.length}**`]])}
+The same tokens go to the real-time endpoint (\`test/hostile/subscriptions-tokens.test.ts\`, see
+[Subscriptions](#subscriptions)): at connect, each of the ${HEADER_WAYS.length} ways of passing the header object, and
+at \`start\`.
+
+${table(['class', 'cases', 'POST /graphql', `real-time connect (× ${HEADER_WAYS.length})`, 'real-time start'], [
+    ...tokenClasses.map(([klass, count]) => [klass, count, status(ofClass(tokenTests, klass)), status(ofClass(connectTests, klass)), status(ofClass(startTests, klass))] as const),
+    ['**total**', `**${tokenCases.length}**`, status(tokenTests.filter((test) => test.title.startsWith('refuses'))), status(connectTests), status(startTests)],
+  ])}
 
 ## Hostile queries
 
@@ -208,6 +246,34 @@ ${table(['class', 'cases'], [
   ])}
 
 Denied-field documents: ${DENIED_FIELD_CASES.map((entry) => entry.name).join('; ')}.
+
+## Subscriptions
+
+${status(subscriptionTests)} (\`test/hostile/subscriptions-*.test.ts\`), over real \`wss://\` sockets to
+the emulator's \`GET /graphql/realtime\` (AppSync's \`graphql-ws\` protocol), with tokens signed in
+through the emulator's Cognito or signed in the test. A refused connect is AppSync's
+\`connection_error\` (\`UnauthorizedException\`) then a close; a refused \`start\` is an \`error\`
+for its id, never a \`start_ack\`. After every refusal, staff publish every subscribed mutation
+selecting everything (the notes included) and a barrier on the socket shows that nothing
+reached the refused id; a bystander connection keeps receiving its events and HTTP keeps
+answering without a 5xx.
+
+${table(['class', 'cases'], [
+    [`Hostile tokens at connect: every token above × ${HEADER_WAYS.length} ways (\`?header=\`, \`header-\` subprotocol, \`Authorization\` header); past the HTTP header limit, 431 or a reset`, tokenCases.length * HEADER_WAYS.length],
+    ['Hostile tokens at `start`, in `extensions.authorization`, on a connection a genuine token opened: an `error`, never `start_ack` nor an event', tokenCases.length],
+    ['Hosts and header objects: another host at connect and at `start`, unreadable or forged header objects smuggled beside a genuine one, no `graphql-ws`, no header object', headerObjectTests.length],
+    [`A customer's selection naming \`Ticket.internalNotes\` (aliases, inline and named fragments, nesting, the root field in a fragment, another operation): \`Unauthorized\``, DENIED_SELECTION_CASES.length],
+    ['Arguments that try to widen the filter: another customer\'s ticket, wildcards, lists and objects where an id is expected, extra arguments, mistyped variables, two root fields, other operations', WIDENING_ARGUMENT_CASES.length],
+    ['The one root field left out by `@skip`/`@include`, or `__typename` as the root: `ValidationError`', ROOT_SHAPE_CASES.length],
+    ['Controls: staff receive the notes through the same documents; a customer\'s own subscriptions deliver their ticket\'s events and no one else\'s', selectionTests.filter((test) => test.title.startsWith('delivers')).length],
+    ...frameClasses.map(([klass, count]) => [`${klass}: ${klass === 'Oversized frames' ? `over ${MAX_PAYLOAD_BYTES / 1024} KB an \`error\`, over ${MAX_FRAME_BYTES / (1024 * 1024)} MiB a close (1009)` : 'not JSON, binary, invalid UTF-8 (a close, 1007), unknown type, missing or unusable id, `payload.data` not JSON'}`, count] as const),
+    ['Frames before `connection_init` (ignored, as AppSync does), a second `connection_init`', frameTests.filter((test) => test.describe.endsWith('frames before connection_init')).length],
+    [`Floods: past ${MAX_SUBSCRIPTIONS_PER_CONNECTION} subscriptions per connection, fast repeated start/stop, duplicate ids, a thousand bad frames, many connections`, frameTests.filter((test) => test.describe.endsWith('floods')).length],
+    [`Machine callers (client credentials, ${machineClients} seeded clients): \`onTicketActivity\` delivers tickets without the notes; selections naming them (${MACHINE_DENIED_SELECTION_CASES.length} documents) and \`onTicketChanged\`/\`onCommentAdded\` (${MACHINE_DENIED_FIELD_CASES.length} documents) refused; without the read scope, nothing`, machineTests.length],
+    [`Property-based (fast-check): random subscription documents (aliases, fragments, \`__typename\`, nested \`comments\`), random persona and token kind, machines included; no denied field non-null in any event, every refusal of a valid document \`Unauthorized\` (${SUBSCRIPTION_PROPERTY_RUNS} runs)`, SUBSCRIPTION_PROPERTY_RUNS],
+  ])}
+
+Denied-selection documents: ${DENIED_SELECTION_CASES.map((entry) => entry.name).join('; ')}.
 
 ## JWKS faults
 

@@ -174,9 +174,11 @@ function parseAndValidate(schema: GraphQLSchema, settings: ExecutionSettings, qu
   let validationErrors: readonly GraphQLError[];
   try {
     validationErrors = validate(schema, document, validationRules(settings), { maxErrors: 50 });
-  } catch {
-    // Only a document deep enough to exhaust the stack gets here.
-    validationErrors = [new GraphQLError('too deep', { extensions: { appSyncMessage: `Query depth limit of ${settings.queryDepthLimit} exceeded.` } })];
+  } catch (error) {
+    // graphql-js's single-field subscription rule throws its own GraphQLError for a root field
+    // under `@include`/`@skip` with a variable (validation has no variable values): a validation
+    // error. Otherwise only a document deep enough to exhaust the stack gets here.
+    validationErrors = [error instanceof GraphQLError ? error : new GraphQLError('too deep', { extensions: { appSyncMessage: `Query depth limit of ${settings.queryDepthLimit} exceeded.` } })];
   }
   if (validationErrors.length > 0) return { errors: validationErrors.map((error) => formatValidationError(error, document)) };
   return { document };

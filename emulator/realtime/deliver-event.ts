@@ -41,9 +41,14 @@ function passes(registration: Registration, payload: unknown): boolean {
 export function createPublisher(services: DeliveryServices): (event: PublishEvent) => void {
   return (event) => {
     if (event.payload !== null && event.payload !== undefined) {
+      // Subscribers of the same document, variables and denied fields get the same rendering:
+      // shaped once per event, not once per subscriber.
+      const renderings = new Map<string, ReturnType<Registration['render']>>();
       for (const live of services.registry.fedBy(event.mutationField)) {
         if (!passes(live.registration, event.payload)) continue;
-        const frame = serverMessage.data(live.id, live.registration.render(event.payload));
+        let rendering = renderings.get(live.registration.renderKey);
+        if (rendering === undefined) renderings.set(live.registration.renderKey, (rendering = live.registration.render(event.payload)));
+        const frame = serverMessage.data(live.id, rendering);
         if (Buffer.byteLength(frame) > MAX_PAYLOAD_BYTES) {
           // AppSync does not deliver events over 240 KB; the subscription stays live.
           services.log(`realtime: ${event.mutationField} event over ${MAX_PAYLOAD_BYTES} bytes not delivered to ${live.registration.subscriptionField}`);

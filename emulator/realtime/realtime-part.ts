@@ -112,7 +112,20 @@ export function createRealtimePart(options: RealtimePartOptions): RealtimePart {
     name: 'realtime',
     upgrades: [{ path: REALTIME_PATH, handle }],
     publish,
-    onMutationField: (resolved) => publish(mutationEvent(resolved)),
+    onMutationField(resolved) {
+      // AppSync answers a mutation without waiting for its subscribers: the event is shaped
+      // now, from this field's result, and delivered once the answer is on its way, so the
+      // mutating client does not pay for the fan-out. Immediates run in the order they were
+      // queued: events still reach each subscription in mutation order.
+      const event = mutationEvent(resolved);
+      setImmediate(() => {
+        try {
+          publish(event);
+        } catch (error) {
+          options.log(`realtime: delivery of ${event.mutationField} failed: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      });
+    },
     connectionCount: () => connections.size,
     close() {
       closing = true;

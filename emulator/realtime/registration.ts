@@ -24,6 +24,11 @@ export interface Registration {
   readonly argumentValues: Readonly<Record<string, unknown>>;
   /** The `data` message payload for one event, shaped by this subscriber's selection set. */
   render(payload: unknown): { data: unknown; errors?: AppSyncErrorEntry[] };
+  /**
+   * Equal for subscriptions whose `render` gives the same output for every event (same schema,
+   * document, operation, variables and denied fields): delivery renders an event once for them.
+   */
+  readonly renderKey: string;
 }
 
 /** A refused `start`: becomes the `error` message. */

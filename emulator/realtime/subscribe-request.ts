@@ -103,6 +103,16 @@ function renderer(services: ExecutionServices, document: DocumentNode, request: 
   };
 }
 
+/** A number per schema, so that subscriptions made before and after a reload never share a rendering. */
+const schemaGenerations = new WeakMap<GraphQLSchema, number>();
+let nextSchemaGeneration = 0;
+
+function renderKeyOf(schema: GraphQLSchema, request: SubscribeRequest): string {
+  let generation = schemaGenerations.get(schema);
+  if (generation === undefined) schemaGenerations.set(schema, (generation = nextSchemaGeneration++));
+  return JSON.stringify([generation, request.query, request.operationName, request.variables, [...request.deniedFields].sort()]);
+}
+
 /**
  * Creates `subscribe` over the current API (`execution` gives the current schema and
  * resolver bundles: a rebuild applies to the next `start`).
@@ -134,6 +144,7 @@ export function createSubscribe(execution: () => ExecutionServices): Subscribe {
     // Executing the document once gives the resolver real coerced arguments and a real
     // `info`; the root field's value itself is not used (the resolver's result is ignored).
     let outcome: ResolverOutcome | SubscribeError | null = null;
+    let rootResolved = false;
     const resolver = services.bundles.resolvers.get(`Subscription.${fieldName}`);
     const result = await execute({
       schema: services.schema,
@@ -142,6 +153,7 @@ export function createSubscribe(execution: () => ExecutionServices): Subscribe {
       variableValues: request.variables,
       fieldResolver: async (source, args: Record<string, unknown>, _context, info: GraphQLResolveInfo) => {
         if (info.path.prev !== undefined) return null;
+        rootResolved = true;
         if (resolver === undefined) {
           outcome = { filter: null, invalidationFilter: null, args };
           return null;
@@ -173,6 +185,8 @@ export function createSubscribe(execution: () => ExecutionServices): Subscribe {
       // Variables that do not coerce.
       return refusal('ValidationError', (result.errors ?? []).map((error) => error.message).join(' '));
     }
+    // `@skip`/`@include` left the one root field out: there is nothing to subscribe to.
+    if (!rootResolved) return refusal('ValidationError', 'A subscription must select exactly one root field.');
     const settled = outcome as ResolverOutcome | SubscribeError | null;
     if (settled === null) return refusal('InternalFailure', 'An internal failure occurred.');
     if ('kind' in settled) return settled;
@@ -185,6 +199,7 @@ export function createSubscribe(execution: () => ExecutionServices): Subscribe {
       invalidationFilter: settled.invalidationFilter,
       argumentValues,
       render: renderer(services, document, request, fieldName),
+      renderKey: renderKeyOf(services.schema, request),
     };
   };
 }

@@ -12,7 +12,7 @@ import type { LocalhostCertificate } from './localhost-certificate.ts';
  * @example
  * console.log(tlsBannerLines(certificate).join('\n'));
  * //   TLS         https:// and wss:// on the same port; trust .data/tls/localhost-cert.pem (docs/tls.md)
- * //               SHA-256 1A:96:…:DB   valid until 2027-12-04   (new: trust it again)
+ * //               SHA-256 1A:96:…:DB   valid until 2027-12-04   (new: trust it)
  */
 export function tlsBannerLines(
   certificate: Pick<LocalhostCertificate, 'certPath' | 'fingerprint256' | 'notAfter' | 'created'>,
@@ -21,7 +21,7 @@ export function tlsBannerLines(
   const where = certificate.certPath === null
     ? 'certificate in memory, new at every start'
     : `trust ${shownPath(certificate.certPath, cwd)}`;
-  const fresh = certificate.created && certificate.certPath !== null ? '   (new: trust it again)' : '';
+  const fresh = certificate.created && certificate.certPath !== null ? '   (new: trust it)' : '';
   return [
     `  TLS         https:// and wss:// on the same port; ${where} (docs/tls.md)`,
     `              SHA-256 ${certificate.fingerprint256}   valid until ${certificate.notAfter.toISOString().slice(0, 10)}${fresh}`,

@@ -3,6 +3,7 @@
  * never spells a prefix by hand.
  */
 import { TABLE_DESIGN } from './table.ts';
+import { requireTicketId } from './validation.ts';
 
 /** The sort key of a ticket's own item. */
 export const TICKET_SK = 'TICKET';
@@ -15,8 +16,12 @@ export const COMMENT_SK_PREFIX = 'COMMENT#';
 export const PK = TABLE_DESIGN.partitionKey;
 export const SK = TABLE_DESIGN.sortKey;
 
-/** The partition of a ticket and its comments. */
+/**
+ * The partition of a ticket and its comments. Every ticket key is built from it, so the id a
+ * caller names is checked here, once, before any request reaches the table.
+ */
 export function ticketPk(ticketId: string): string {
+  requireTicketId(ticketId);
   return `TICKET#${ticketId}`;
 }
 

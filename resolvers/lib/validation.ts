@@ -12,6 +12,25 @@ export const MAX_BODY_LENGTH = 10000;
 export const DEFAULT_PAGE_SIZE = 20;
 /** Largest `limit` a caller may ask for. */
 export const MAX_PAGE_SIZE = 100;
+/**
+ * Longest ticket id a caller may name, in characters. Ids are ULIDs (26); a key over DynamoDB's
+ * 2 048 bytes would otherwise reach the table and come back as its own error, internals and all.
+ */
+export const MAX_ID_LENGTH = 128;
+
+/**
+ * Stops the resolver with a `ValidationError` when a ticket id is empty or longer than
+ * {@link MAX_ID_LENGTH}.
+ *
+ * @example
+ * requireTicketId(ctx.args.id);
+ */
+export function requireTicketId(ticketId: string): void {
+  if (ticketId === '') util.error('A ticket id must not be empty.', ErrorType.ValidationError);
+  if (ticketId.length > MAX_ID_LENGTH) {
+    util.error(`A ticket id is at most ${MAX_ID_LENGTH} characters; this one has ${ticketId.length}.`, ErrorType.ValidationError);
+  }
+}
 
 /**
  * The text trimmed, after checking it is non-empty once trimmed and at most `max` characters.

@@ -19,11 +19,12 @@ describe('Bench: smoke run', () => {
 
     // Act
     const report = await runBench({
+      // The suite's global setup has built dist/.
+      distDir: DIST,
       throughput: { tokens: 12, repetitions: 2, repeatedTokens: 4, repeatedPasses: 2 },
       breakdown: { tokens: 4, passes: 1, rounds: 1 },
       coldStart: { processes: 1 },
-      // The suite's global setup has built dist/.
-      emulator: { concurrencies: [1, 16], rounds: 1, sliceMs: 40, warmupMs: 0, distDir: DIST },
+      emulator: { concurrencies: [1, 16], rounds: 1, sliceMs: 40, warmupMs: 0 },
       resultsPath,
     });
 
@@ -31,13 +32,13 @@ describe('Bench: smoke run', () => {
     const ids = report.figures.map((figure) => figure.id);
     expect(ids).toEqual(
       expect.arrayContaining([
-        'authorizer.unique.vsFloor',
-        'authorizer.unique.vsJose',
+        'authorizer.deployed.vsFloor',
+        'authorizer.deployed.vsJose',
         'authorizer.repeated.vsFloor',
+        'diagnostic.deployedCacheOff',
         'reference.floor',
         'reference.jose',
         'reference.jsonwebtoken',
-        'proposal.syncFirst.vsFloor',
         'coldStart.bundleSize',
         'coldStart.overBareNode',
         'emulator.me.c1',

@@ -6,19 +6,8 @@
 import https from 'node:https';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { JwksFaultSpecError, parseJwksFaultSpec, registerJwksHost, createJwksFaults } from '../../emulator/faults/index.ts';
+import { getThroughHttps } from '../helpers/get-through-https.ts';
 import { signInOverHttp, startHostileEmulator, type HostileEmulator } from './support/hostile-emulator.ts';
-
-function fetchThroughHttps(url: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const request = https.request(url, { method: 'GET' }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-    });
-    request.on('error', reject);
-    request.end();
-  });
-}
 
 describe('JWKS fault switchboard', () => {
   it('reads --jwks-fault specs and refuses unknown parts', () => {
@@ -43,10 +32,10 @@ describe('JWKS fault switchboard', () => {
     const host = registerJwksHost(url, { jwks: () => ({ keys: ['k'] }), faults });
 
     // Act
-    const served = await fetchThroughHttps(`${url}?x=1`);
+    const served = await getThroughHttps(`${url}?x=1`);
     faults.set({ status: 500 });
-    const failed = await fetchThroughHttps(url);
-    const elsewhere = await fetchThroughHttps('https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_other/.well-known/jwks.json').then(() => 'answered', (error: Error) => error.message);
+    const failed = await getThroughHttps(url);
+    const elsewhere = await getThroughHttps('https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_other/.well-known/jwks.json').then(() => 'answered', (error: Error) => error.message);
     host.remove();
 
     // Assess

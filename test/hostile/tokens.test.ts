@@ -18,12 +18,35 @@ import {
   startHostileEmulator,
   type HostileEmulator,
 } from './support/hostile-emulator.ts';
-import { hostileTokenCases } from './support/token-cases.ts';
+import { hostileTokenCases, SEEDED_MACHINE_CLIENT_ID } from './support/token-cases.ts';
 
 /** A functional no-hang bound, not a speed target. */
 const ANSWER_BOUND_MS = 2_000;
 const QUERY = { query: '{ me { sub username groups tokenUse } }' };
 const ATTACKER_JWKS_URL = 'https://attacker.example/.well-known/jwks.json';
+/**
+ * Refusals of the authorizer's machine-callers suite that no token can reproduce here: they
+ * depend on the authorizer's configuration, and the emulator always configures its seeded
+ * client-credentials clients.
+ */
+const MACHINE_REFUSALS_OF_CONFIGURATION = ['machine tokens when no machine client is configured'];
+
+/** The names of a unit suite's `it('refuses …')` tests, read from its source. */
+function refusalNames(source: string): string[] {
+  return [...source.matchAll(/\bit\(\s*(['"])refuses ((?:\\.|(?!\1).)*)\1/g)].map((match) => (match[2] as string).replace(/\\(.)/g, '$1'));
+}
+
+/** The `errorClass` of each refusal the authorizer logged among `lines`. */
+function refusalClasses(lines: readonly string[]): unknown[] {
+  return lines.flatMap((line) => {
+    try {
+      const entry = JSON.parse(line) as Record<string, unknown>;
+      return entry.service === 'authorizer' && entry.message === 'Token refused' ? [entry.errorClass] : [];
+    } catch {
+      return [];
+    }
+  });
+}
 
 const pool = createLocalTestPool();
 const cases = hostileTokenCases({ pool, attackerJwksUrl: ATTACKER_JWKS_URL });
@@ -73,10 +96,32 @@ describe('Hostile tokens over HTTP', () => {
     expect(unitCases).toHaveLength(unitNames.length);
   });
 
-  it('accepts the genuine tokens the cases are forged from, signed in or signed in the test', async () => {
+  it('has a Machine callers case for every token the authorizer\'s machine-callers suite refuses', () => {
+    // Prepare: the refusals of its describe('Authorizer: machine callers'), not of the configuration's block.
+    const source = readFileSync(new URL('../authorizer/machine-callers.test.ts', import.meta.url), 'utf8');
+    const start = source.indexOf("describe('Authorizer: machine callers'");
+    const block = source.slice(start, source.indexOf('\ndescribe(', start + 1));
+    const unitNames = refusalNames(block);
+    const machineCases = cases.filter((entry) => entry.klass === 'Machine callers');
+
+    // Assess
+    expect(unitNames).toEqual(expect.arrayContaining(MACHINE_REFUSALS_OF_CONFIGURATION));
+    const tokenRefusals = unitNames.filter((name) => !MACHINE_REFUSALS_OF_CONFIGURATION.includes(name));
+    expect(tokenRefusals.length).toBeGreaterThanOrEqual(5);
+    expect(tokenRefusals.filter((name) => !machineCases.some((entry) => entry.name === name))).toEqual([]);
+    expect(machineCases.filter((entry) => entry.refusedAs === undefined).map((entry) => entry.name)).toEqual([]);
+  });
+
+  it('accepts the genuine tokens the cases are forged from, signed in, issued to a machine client, or signed in the test', async () => {
     // Prepare
     const signedIn = await signInOverHttp(target.emulator, 'agent@example.com');
-    const tokens = [signedIn.idToken, signedIn.accessToken, pool.idToken('customer'), pool.accessToken('admin')];
+    const issued = await fetch(target.emulator.tokenEndpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`${SEEDED_MACHINE_CLIENT_ID}:reporting-secret`).toString('base64')}` },
+      body: 'grant_type=client_credentials',
+    });
+    const machine = ((await issued.json()) as { access_token: string }).access_token;
+    const tokens = [signedIn.idToken, signedIn.accessToken, machine, pool.idToken('customer'), pool.accessToken('admin'), pool.machineToken(SEEDED_MACHINE_CLIENT_ID, ['helpdesk/tickets.read'])];
 
     // Act
     const answers = await Promise.all(tokens.map((token) => postGraphql(target.emulator.graphqlUrl, token, QUERY)));
@@ -105,6 +150,7 @@ describe('Hostile tokens over HTTP', () => {
       const seen = [answer.text, ...Object.entries(answer.headers).map(([name, value]) => `${name}: ${value}`), ...target.logs.slice(logsBefore), ...authorizerLogs.slice(authorizerLogsBefore)];
       expect(echoedFragments(authorization, seen)).toEqual([]);
     }
+    if (entry.refusedAs !== undefined) expect(refusalClasses(authorizerLogs.slice(authorizerLogsBefore))).toEqual([entry.refusedAs]);
   });
 
   it.each(oversized.map((entry) => [`${entry.klass}: ${entry.name}`, entry] as const))('refuses %s at the HTTP layer with 431 (or a reset mid-write), and keeps serving', async (_name, entry) => {

@@ -39,6 +39,7 @@ describe('Infra: readConfig', () => {
         xray: 'true',
         removalPolicy: 'destroy',
         userPoolDomainPrefix: 'helpdesk-staging',
+        machineCallers: 'false',
       }),
     );
 
@@ -52,6 +53,7 @@ describe('Infra: readConfig', () => {
       xray: true,
       removalPolicy: 'destroy',
       userPoolDomainPrefix: 'helpdesk-staging',
+      machineCallers: false,
     });
   });
 
@@ -77,6 +79,7 @@ describe('Infra: readConfig', () => {
     ['removalPolicy', 'snapshot'],
     ['stackName', '1stack'],
     ['stackName', 'my_stack'],
+    ['machineCallers', 'no'],
     ['userPoolDomainPrefix', 'Helpdesk'],
     ['userPoolDomainPrefix', '-helpdesk'],
     ['userPoolDomainPrefix', 'my-aws-helpdesk'],

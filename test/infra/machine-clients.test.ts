@@ -67,4 +67,17 @@ describe('Infra: machine callers', () => {
     }
     expect(JSON.stringify(outputs)).not.toMatch(/ClientSecret/);
   });
+
+  it('leaves them all out with machineCallers=false: no resource server, domain, secret client or output, and no machine client for the authorizer', () => {
+    // Act
+    const without = synthesize({ machineCallers: 'false' }).template;
+
+    // Assess
+    expect(Object.keys(resources(without, 'AWS::Cognito::UserPoolResourceServer'))).toEqual([]);
+    expect(Object.keys(resources(without, 'AWS::Cognito::UserPoolDomain'))).toEqual([]);
+    expect(Object.keys(resources(without, 'AWS::Cognito::UserPoolClient', { GenerateSecret: true }))).toEqual([]);
+    expect(Object.keys(without.toJSON().Outputs as object)).not.toContain(STACK_OUTPUTS.tokenEndpoint);
+    const authorizer = Object.values(resources(without, 'AWS::Lambda::Function')).find((fn) => fn.Properties.Environment?.Variables?.USER_POOL_ID !== undefined);
+    expect(authorizer?.Properties.Environment.Variables.MACHINE_CLIENT_IDS).toBe('');
+  });
 });

@@ -113,4 +113,16 @@ describe('Resolver: Query.ticket', () => {
     // Assess
     expectFieldError(outcome, 'DynamoDB:ProvisionedThroughputExceededException', /Throughput exceeded/);
   });
+
+  it('refuses an id longer than any ticket id with a ValidationError, before the table is asked', async () => {
+    // Prepare
+    const ctx = makeContext({ field: 'Query.ticket', persona: 'agent', args: { id: 'x'.repeat(2049) } });
+
+    // Act
+    const outcome = await runHandler(BUNDLE, 'request', ctx);
+
+    // Assess
+    expectFieldError(outcome, 'ValidationError', /at most 128 characters; this one has 2049/);
+    expect(outcome.result).toBeUndefined();
+  });
 });

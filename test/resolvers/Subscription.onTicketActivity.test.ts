@@ -1,13 +1,18 @@
+/**
+ * `Subscription.onTicketActivity`: staff, whatever token they send, subscribe to every ticket's
+ * events, with no filter.
+ */
 import { describe, expect, it } from 'vitest';
-import { makeContext, type PersonaName, type TokenKind } from './make-context.ts';
-import { expectFieldError, runHandler } from './run-bundle.ts';
-import { EVERY_CALLER, recordedExtensions, withSelection } from './subscription-support.ts';
+import { makeContext } from './make-context.ts';
+import { runHandler } from './run-bundle.ts';
+import { itAppliesTheSubscribeRule, itHasAnExpectationForEveryCaller, type SubscribeCase } from './subscribe-rule-cases.ts';
+import { recordedExtensions, withSelection } from './subscription-support.ts';
 
 const RESOLVER = 'Subscription.onTicketActivity.js';
 const FIELD = 'Subscription.onTicketActivity';
 
 // Written out from the rule table: agents and admins, whatever token they send.
-const MAY_SUBSCRIBE: ReadonlyArray<readonly [PersonaName, TokenKind, boolean]> = [
+const MAY_SUBSCRIBE: ReadonlyArray<SubscribeCase> = [
   ['customer', 'id', false],
   ['customer', 'access', false],
   ['customer', 'access-v2', false],
@@ -26,26 +31,9 @@ const MAY_SUBSCRIBE: ReadonlyArray<readonly [PersonaName, TokenKind, boolean]> =
 ];
 
 describe('Resolver: Subscription.onTicketActivity', () => {
-  it('has an expectation for every persona and token kind', () => {
-    // Assess
-    expect(MAY_SUBSCRIBE.map(([persona, token]) => [persona, token])).toEqual(EVERY_CALLER);
-  });
+  itHasAnExpectationForEveryCaller(MAY_SUBSCRIBE);
 
-  it.each(MAY_SUBSCRIBE)('applies the rule to %s with the %s token (allowed: %s)', async (persona, token, allowed) => {
-    // Prepare
-    const ctx = makeContext({ field: FIELD, persona, token });
-
-    // Act
-    const outcome = await runHandler(RESOLVER, 'request', ctx);
-
-    // Assess
-    if (!allowed) {
-      expectFieldError(outcome, 'Unauthorized', /Not Authorized to access Subscription\.onTicketActivity/);
-      return;
-    }
-    expect(outcome.error).toBeUndefined();
-    expect(outcome.result).toEqual({ payload: null });
-  });
+  itAppliesTheSubscribeRule({ bundle: RESOLVER, field: FIELD, args: null, cases: MAY_SUBSCRIBE, resultWhenAllowed: { payload: null } });
 
   it('lets staff select internalNotes, in a named fragment too', async () => {
     // Prepare

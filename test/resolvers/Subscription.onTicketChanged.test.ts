@@ -1,238 +1,106 @@
-import { describe, expect, it } from 'vitest';
-import { ticketItem, TICKET_ID } from './fixtures.ts';
-import { makeContext, type PersonaName, type TokenKind } from './make-context.ts';
+/**
+ * `Subscription.onTicketChanged(id)`: the cases it shares with `onCommentAdded` come from
+ * `per-ticket-subscription.ts`; here, the selection-set checks that keep `Ticket.internalNotes`
+ * from customers.
+ */
+import { expect, it } from 'vitest';
+import { makeContext, type PersonaName } from './make-context.ts';
 import { expectFieldError, runHandler } from './run-bundle.ts';
-import { EVERY_CALLER, recordedExtensions, withSelection } from './subscription-support.ts';
+import { describePerTicketSubscription, perTicketSubscription } from './per-ticket-subscription.ts';
+import { withSelection } from './subscription-support.ts';
 
-const RESOLVER = 'Subscription.onTicketChanged/resolver.js';
-const GET_TICKET = 'Subscription.onTicketChanged/1-get-ticket.js';
-const FIELD = 'Subscription.onTicketChanged';
-const ARGS = { id: TICKET_ID };
+const ON_TICKET_CHANGED = perTicketSubscription({ field: 'Subscription.onTicketChanged', argument: 'id', filterField: 'id', events: 'events' });
+const { field: FIELD, args: ARGS, resolver: RESOLVER } = ON_TICKET_CHANGED;
 
-// Written out from the rule table: a verified email (in the token sent) or staff may subscribe.
-const MAY_SUBSCRIBE: ReadonlyArray<readonly [PersonaName, TokenKind, boolean]> = [
-  ['customer', 'id', true],
-  ['customer', 'access', false],
-  ['customer', 'access-v2', true],
-  ['other', 'id', true],
-  ['other', 'access', false],
-  ['other', 'access-v2', true],
-  ['agent', 'id', true],
-  ['agent', 'access', true],
-  ['agent', 'access-v2', true],
-  ['admin', 'id', true],
-  ['admin', 'access', true],
-  ['admin', 'access-v2', true],
-  ['unverified', 'id', false],
-  ['unverified', 'access', false],
-  ['unverified', 'access-v2', false],
-];
+describePerTicketSubscription(ON_TICKET_CHANGED, () => {
+  it('refuses a customer whose selection names internalNotes', async () => {
+    // Prepare
+    const ctx = withSelection(makeContext({ field: FIELD, persona: 'customer', args: ARGS }), ['id', 'status', 'internalNotes'], '{\n  id\n  status\n  internalNotes\n}');
 
-// Written out from the item rule: the reporter of the customer's ticket (verified email) or staff.
-const MAY_SUBSCRIBE_TO_THE_CUSTOMERS_TICKET: ReadonlyArray<readonly [PersonaName, TokenKind, boolean]> = [
-  ['customer', 'id', true],
-  ['customer', 'access', false],
-  ['customer', 'access-v2', true],
-  ['other', 'id', false],
-  ['other', 'access', false],
-  ['other', 'access-v2', false],
-  ['agent', 'id', true],
-  ['agent', 'access', true],
-  ['agent', 'access-v2', true],
-  ['admin', 'id', true],
-  ['admin', 'access', true],
-  ['admin', 'access-v2', true],
-  ['unverified', 'id', false],
-  ['unverified', 'access', false],
-  ['unverified', 'access-v2', false],
-];
+    // Act
+    const outcome = await runHandler(RESOLVER, 'request', ctx);
 
-describe('Resolver: Subscription.onTicketChanged', () => {
-  it('has an expectation for every persona and token kind', () => {
     // Assess
-    expect(MAY_SUBSCRIBE.map(([persona, token]) => [persona, token])).toEqual(EVERY_CALLER);
-    expect(MAY_SUBSCRIBE_TO_THE_CUSTOMERS_TICKET.map(([persona, token]) => [persona, token])).toEqual(EVERY_CALLER);
+    expectFieldError(outcome, 'Unauthorized', /Not Authorized to access Ticket\.internalNotes: remove it from the selection set/);
   });
 
-  describe('resolver (before and after the functions)', () => {
-    it.each(MAY_SUBSCRIBE)('applies the rule to %s with the %s token (allowed: %s)', async (persona, token, allowed) => {
-      // Prepare
-      const ctx = makeContext({ field: FIELD, persona, token, args: ARGS });
+  it('refuses a customer who selects internalNotes under an alias', async () => {
+    // Prepare: AppSync lists an aliased field under its alias only; the text shows the field.
+    const ctx = withSelection(makeContext({ field: FIELD, persona: 'customer', args: ARGS }), ['id', 'status'], '{\n  id\n  status: internalNotes\n}');
 
-      // Act
-      const outcome = await runHandler(RESOLVER, 'request', ctx);
+    // Act
+    const outcome = await runHandler(RESOLVER, 'request', ctx);
 
-      // Assess
-      if (allowed) expect(outcome.error).toBeUndefined();
-      else expectFieldError(outcome, 'Unauthorized', /Not Authorized to access Subscription\.onTicketChanged/);
-    });
-
-    it('refuses a customer whose selection names internalNotes', async () => {
-      // Prepare
-      const ctx = withSelection(makeContext({ field: FIELD, persona: 'customer', args: ARGS }), ['id', 'status', 'internalNotes'], '{\n  id\n  status\n  internalNotes\n}');
-
-      // Act
-      const outcome = await runHandler(RESOLVER, 'request', ctx);
-
-      // Assess
-      expectFieldError(outcome, 'Unauthorized', /Not Authorized to access Ticket\.internalNotes: remove it from the selection set/);
-    });
-
-    it('refuses a customer who selects internalNotes under an alias', async () => {
-      // Prepare: AppSync lists an aliased field under its alias only; the text shows the field.
-      const ctx = withSelection(makeContext({ field: FIELD, persona: 'customer', args: ARGS }), ['id', 'status'], '{\n  id\n  status: internalNotes\n}');
-
-      // Act
-      const outcome = await runHandler(RESOLVER, 'request', ctx);
-
-      // Assess
-      expectFieldError(outcome, 'Unauthorized', /Ticket\.internalNotes/);
-    });
-
-    it('refuses a customer who spreads a named fragment, whose fields the resolver cannot see', async () => {
-      // Prepare: `fragment F on Ticket { id: internalNotes }` shows up as `id` and `...F`.
-      const ctx = withSelection(makeContext({ field: FIELD, persona: 'customer', args: ARGS }), ['id'], '{\n  ...F\n}');
-
-      // Act
-      const outcome = await runHandler(RESOLVER, 'request', ctx);
-
-      // Assess
-      expectFieldError(outcome, 'Unauthorized', /named fragment/);
-    });
-
-    it('tells a named fragment whose name starts with "on" from an inline fragment', async () => {
-      // Prepare
-      const ctx = withSelection(makeContext({ field: FIELD, persona: 'customer', args: ARGS }), ['id'], '{\n  ...onTicket\n}');
-
-      // Act
-      const outcome = await runHandler(RESOLVER, 'request', ctx);
-
-      // Assess
-      expectFieldError(outcome, 'Unauthorized', /named fragment/);
-    });
-
-    it('refuses a customer who selects internalNotes in an inline fragment with a directive', async () => {
-      // Prepare
-      const ctx = withSelection(makeContext({ field: FIELD, persona: 'customer', args: ARGS }), ['id', 'internalNotes'], '{\n  id\n  ... @include(if: true) {\n    internalNotes\n  }\n}');
-
-      // Act
-      const outcome = await runHandler(RESOLVER, 'request', ctx);
-
-      // Assess
-      expectFieldError(outcome, 'Unauthorized', /Ticket\.internalNotes/);
-    });
-
-    it('refuses a customer when the selection set cannot be read', async () => {
-      // Prepare
-      const ctx = makeContext({ field: FIELD, persona: 'customer', args: ARGS });
-      const withoutText = { ...ctx, info: { fieldName: ctx.info.fieldName, parentTypeName: ctx.info.parentTypeName, variables: {}, selectionSetList: ['id'] } };
-
-      // Act
-      const outcome = await runHandler(RESOLVER, 'request', withoutText as unknown as typeof ctx);
-
-      // Assess
-      expectFieldError(outcome, 'Unauthorized', /selection set could not be read/);
-    });
-
-    it('lets a customer select every other field, in inline fragments too', async () => {
-      // Prepare
-      const list = ['id', 'title', 'body', 'status', 'reporter', 'assignee', 'createdAt', 'updatedAt', 'comments', 'comments/author'];
-      const graphql = '{\n  id\n  ... @include(if: true) {\n    __typename\n  }\n  ... on Ticket {\n    title\n    body\n    status\n    reporter\n    assignee\n    createdAt\n    updatedAt\n  }\n  comments {\n    author\n  }\n}';
-      const ctx = withSelection(makeContext({ field: FIELD, persona: 'customer', args: ARGS }), list, graphql);
-
-      // Act
-      const outcome = await runHandler(RESOLVER, 'request', ctx);
-
-      // Assess
-      expect(outcome.error).toBeUndefined();
-    });
-
-    it.each<PersonaName>(['agent', 'admin'])('lets %s select internalNotes, in a named fragment too', async (persona) => {
-      // Prepare
-      const ctx = withSelection(makeContext({ field: FIELD, persona, args: ARGS }), ['id', 'internalNotes', 'notes'], '{\n  id\n  internalNotes\n  ...F\n}');
-
-      // Act
-      const outcome = await runHandler(RESOLVER, 'request', ctx);
-
-      // Assess
-      expect(outcome.error).toBeUndefined();
-    });
-
-    it("delivers only that ticket's events and lets deleteTicket end the subscription", async () => {
-      // Prepare
-      const ctx = makeContext({ field: FIELD, persona: 'customer', args: ARGS, prevResult: null });
-      const thisTicket = { filterGroup: [{ filters: [{ fieldName: 'id', operator: 'eq', value: TICKET_ID }] }] };
-
-      // Act
-      const outcome = await runHandler(RESOLVER, 'response', ctx);
-      const extensions = recordedExtensions(RESOLVER, 'response', ctx);
-
-      // Assess
-      expect(outcome.error).toBeUndefined();
-      expect(outcome.result).toBeNull();
-      expect(extensions).toEqual([
-        { name: 'setSubscriptionFilter', args: [thisTicket] },
-        { name: 'setSubscriptionInvalidationFilter', args: [thisTicket] },
-      ]);
-    });
+    // Assess
+    expectFieldError(outcome, 'Unauthorized', /Ticket\.internalNotes/);
   });
 
-  describe('1-get-ticket', () => {
-    it('reads the ticket strongly consistently', async () => {
-      // Prepare
-      const ctx = makeContext({ field: FIELD, persona: 'customer', args: ARGS });
+  it('refuses a customer who spreads a named fragment, whose fields the resolver cannot see', async () => {
+    // Prepare: `fragment F on Ticket { id: internalNotes }` shows up as `id` and `...F`.
+    const ctx = withSelection(makeContext({ field: FIELD, persona: 'customer', args: ARGS }), ['id'], '{\n  ...F\n}');
 
-      // Act
-      const outcome = await runHandler(GET_TICKET, 'request', ctx);
+    // Act
+    const outcome = await runHandler(RESOLVER, 'request', ctx);
 
-      // Assess
-      expect(outcome.result).toEqual({ operation: 'GetItem', key: { pk: { S: `TICKET#${TICKET_ID}` }, sk: { S: 'TICKET' } }, consistentRead: true });
-    });
+    // Assess
+    expectFieldError(outcome, 'Unauthorized', /named fragment/);
+  });
 
-    it('gives a clear NotFound error for a missing ticket', async () => {
-      // Prepare
-      const ctx = makeContext({ field: FIELD, persona: 'agent', args: ARGS, result: null });
+  it('tells a named fragment whose name starts with "on" from an inline fragment', async () => {
+    // Prepare
+    const ctx = withSelection(makeContext({ field: FIELD, persona: 'customer', args: ARGS }), ['id'], '{\n  ...onTicket\n}');
 
-      // Act
-      const outcome = await runHandler(GET_TICKET, 'response', ctx);
+    // Act
+    const outcome = await runHandler(RESOLVER, 'request', ctx);
 
-      // Assess
-      expectFieldError(outcome, 'NotFound', new RegExp(`Ticket ${TICKET_ID} does not exist: there is nothing to subscribe to`));
-    });
+    // Assess
+    expectFieldError(outcome, 'Unauthorized', /named fragment/);
+  });
 
-    it("refuses a customer subscribing to another customer's ticket", async () => {
-      // Prepare
-      const ctx = makeContext({ field: FIELD, persona: 'other', args: ARGS, result: ticketItem() });
+  it('refuses a customer who selects internalNotes in an inline fragment with a directive', async () => {
+    // Prepare
+    const ctx = withSelection(makeContext({ field: FIELD, persona: 'customer', args: ARGS }), ['id', 'internalNotes'], '{\n  id\n  ... @include(if: true) {\n    internalNotes\n  }\n}');
 
-      // Act
-      const outcome = await runHandler(GET_TICKET, 'response', ctx);
+    // Act
+    const outcome = await runHandler(RESOLVER, 'request', ctx);
 
-      // Assess
-      expectFieldError(outcome, 'Unauthorized', new RegExp(`Not Authorized to access ticket ${TICKET_ID}: only its reporter and staff may`));
-    });
+    // Assess
+    expectFieldError(outcome, 'Unauthorized', /Ticket\.internalNotes/);
+  });
 
-    it.each(MAY_SUBSCRIBE_TO_THE_CUSTOMERS_TICKET)("applies reporterOrStaff to %s with the %s token on the customer's ticket (allowed: %s)", async (persona, token, allowed) => {
-      // Prepare
-      const ctx = makeContext({ field: FIELD, persona, token, args: ARGS, result: ticketItem() });
+  it('refuses a customer when the selection set cannot be read', async () => {
+    // Prepare
+    const ctx = makeContext({ field: FIELD, persona: 'customer', args: ARGS });
+    const withoutText = { ...ctx, info: { fieldName: ctx.info.fieldName, parentTypeName: ctx.info.parentTypeName, variables: {}, selectionSetList: ['id'] } };
 
-      // Act
-      const outcome = await runHandler(GET_TICKET, 'response', ctx);
+    // Act
+    const outcome = await runHandler(RESOLVER, 'request', withoutText as unknown as typeof ctx);
 
-      // Assess
-      if (allowed) expect(outcome.error).toBeUndefined();
-      else expectFieldError(outcome, 'Unauthorized', /only its reporter and staff may/);
-    });
+    // Assess
+    expectFieldError(outcome, 'Unauthorized', /selection set could not be read/);
+  });
 
-    it("passes on the table's own error", async () => {
-      // Prepare
-      const error = { message: 'Throughput exceeds the current capacity of your table.', type: 'DynamoDB:ProvisionedThroughputExceededException' };
-      const ctx = makeContext({ field: FIELD, persona: 'customer', args: ARGS, result: null, error });
+  it('lets a customer select every other field, in inline fragments too', async () => {
+    // Prepare
+    const list = ['id', 'title', 'body', 'status', 'reporter', 'assignee', 'createdAt', 'updatedAt', 'comments', 'comments/author'];
+    const graphql = '{\n  id\n  ... @include(if: true) {\n    __typename\n  }\n  ... on Ticket {\n    title\n    body\n    status\n    reporter\n    assignee\n    createdAt\n    updatedAt\n  }\n  comments {\n    author\n  }\n}';
+    const ctx = withSelection(makeContext({ field: FIELD, persona: 'customer', args: ARGS }), list, graphql);
 
-      // Act
-      const outcome = await runHandler(GET_TICKET, 'response', ctx);
+    // Act
+    const outcome = await runHandler(RESOLVER, 'request', ctx);
 
-      // Assess
-      expectFieldError(outcome, 'DynamoDB:ProvisionedThroughputExceededException', /Throughput exceeds/);
-    });
+    // Assess
+    expect(outcome.error).toBeUndefined();
+  });
+
+  it.each<PersonaName>(['agent', 'admin'])('lets %s select internalNotes, in a named fragment too', async (persona) => {
+    // Prepare
+    const ctx = withSelection(makeContext({ field: FIELD, persona, args: ARGS }), ['id', 'internalNotes', 'notes'], '{\n  id\n  internalNotes\n  ...F\n}');
+
+    // Act
+    const outcome = await runHandler(RESOLVER, 'request', ctx);
+
+    // Assess
+    expect(outcome.error).toBeUndefined();
   });
 });

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ticketItem, ticketView, TICKET_ID } from './fixtures.ts';
 import { makeContext, type MachinePersonaName } from './make-context.ts';
 import { expectFieldError, runHandler } from './run-bundle.ts';
+import { withSelection } from './subscription-support.ts';
 
 describe('Resolvers: machine callers', () => {
   it('describes a machine in Query.me: kind MACHINE, its client id as username, its scopes', async () => {
@@ -95,5 +96,31 @@ describe('Resolvers: machine callers', () => {
 
     // Assess
     expectFieldError(outcome, 'Unauthorized', /Not Authorized|verified email/);
+  });
+
+  it('lets a reader subscribe to onTicketActivity, and refuses it a selection naming internalNotes', async () => {
+    // Prepare
+    const ctx = makeContext({ field: 'Subscription.onTicketActivity', persona: 'reporting' });
+    const withNotes = withSelection(ctx, ['id', 'internalNotes'], '{\n  id\n  internalNotes\n}');
+
+    // Act
+    const allowed = await runHandler('Subscription.onTicketActivity.js', 'request', ctx);
+    const refused = await runHandler('Subscription.onTicketActivity.js', 'request', withNotes);
+
+    // Assess
+    expect(allowed.error).toBeUndefined();
+    expectFieldError(refused, 'Unauthorized', /internalNotes/);
+  });
+
+  it.each(['Subscription.onTicketChanged/resolver.js', 'Subscription.onCommentAdded/resolver.js'])('refuses the triage client %s, which no scope grants', async (bundle) => {
+    // Prepare
+    const field = bundle.split('/')[0] as string;
+    const ctx = makeContext({ field, persona: 'triage', args: { id: TICKET_ID, ticketId: TICKET_ID } });
+
+    // Act
+    const outcome = await runHandler(bundle, 'request', ctx);
+
+    // Assess
+    expectFieldError(outcome, 'Unauthorized', /Not Authorized/);
   });
 });

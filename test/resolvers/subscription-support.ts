@@ -3,20 +3,12 @@
  * `ctx` with a chosen selection set, and the `extensions.*` calls a handler made (the filters a
  * subscription sets, the invalidations a mutation sends).
  */
+import type { ExtensionCall } from '../../emulator/sandbox/handler-runner.ts';
 import { runHandler as runInSandbox } from '../../emulator/sandbox/index.ts';
-import type { AppSyncContext, PersonaName, TokenKind } from './make-context.ts';
+import type { AppSyncContext } from './make-context.ts';
 import { readBundle } from './run-bundle.ts';
 
-/** One `extensions.*` call: its name and arguments, as the handler passed them. */
-export interface ExtensionCall {
-  readonly name: string;
-  readonly args: readonly unknown[];
-}
-
-/** Every persona with every token kind, for tables of who may subscribe. */
-export const EVERY_CALLER: ReadonlyArray<readonly [PersonaName, TokenKind]> = (['customer', 'other', 'agent', 'admin', 'unverified'] as const).flatMap(
-  (persona) => (['id', 'access', 'access-v2'] as const).map((token) => [persona, token] as const),
-);
+export type { ExtensionCall };
 
 /**
  * `ctx` with its `info` describing another selection set, as AppSync gives it: `list` as

@@ -4,25 +4,13 @@
  * serving its own keys), and the fault switchboard wrapped over it (status, rotation).
  */
 import { createServer, type Server } from 'node:http';
-import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCognitoPart, type CognitoPart } from '../../../emulator/cognito-part.ts';
+import { getThroughHttps } from '../../helpers/get-through-https.ts';
 import { callCognito, decodeToken, SEED_PASSWORD, serveRoutes } from './helpers.ts';
 
 const COGNITO_JWKS_URL = 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_localdev/.well-known/jwks.json';
-
-function fetchThroughHttps(url: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const request = https.request(url, { method: 'GET' }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-    });
-    request.on('error', reject);
-    request.end();
-  });
-}
 
 describe('Emulator: Cognito part', () => {
   let part: CognitoPart;
@@ -78,7 +66,7 @@ describe('Emulator: Cognito part', () => {
   it('serves its JWKS over HTTP and, in process, at Cognito\'s own URL', async () => {
     // Act
     const overHttp = await fetch(`${served.endpoint}/us-east-1_localdev/.well-known/jwks.json`);
-    const inProcess = await fetchThroughHttps(COGNITO_JWKS_URL);
+    const inProcess = await getThroughHttps(COGNITO_JWKS_URL);
 
     // Assess
     expect(part.jwksUrl).toBe(COGNITO_JWKS_URL);
@@ -110,7 +98,7 @@ describe('Emulator: Cognito part', () => {
 
     // Act
     part.jwksFaults.set({ status: 503 });
-    const failing = await fetchThroughHttps(COGNITO_JWKS_URL);
+    const failing = await getThroughHttps(COGNITO_JWKS_URL);
     part.jwksFaults.heal();
     const keys = part.jwksFaults.rotate({ keepOld: true });
     const programmatic = await part.identityProvider.signIn('customer@example.com', SEED_PASSWORD);
@@ -126,7 +114,7 @@ describe('Emulator: Cognito part', () => {
       body: 'grant_type=client_credentials',
     });
     const machineToken = ((await machine.json()) as { access_token: string }).access_token;
-    const published = JSON.parse((await fetchThroughHttps(COGNITO_JWKS_URL)).body) as { keys: Array<{ kid: string }> };
+    const published = JSON.parse((await getThroughHttps(COGNITO_JWKS_URL)).body) as { keys: Array<{ kid: string }> };
     const rotatedUser = await callCognito(served.endpoint, 'GetUser', { AccessToken: httpAccessToken });
     const oldUser = await callCognito(served.endpoint, 'GetUser', { AccessToken: before.accessToken });
 
@@ -143,11 +131,11 @@ describe('Emulator: Cognito part', () => {
     // Prepare
     const other = await createCognitoPart({ inMemory: true, userPoolId: 'eu-west-1_parttest' });
     const url = 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_parttest/.well-known/jwks.json';
-    const open = await fetchThroughHttps(url);
+    const open = await getThroughHttps(url);
 
     // Act
     other.close();
-    const closed = await fetchThroughHttps(url).then(() => 'answered', (error: Error) => error.message);
+    const closed = await getThroughHttps(url).then(() => 'answered', (error: Error) => error.message);
 
     // Assess
     expect(open.status).toBe(200);

@@ -71,6 +71,24 @@ describe('Emulator: Cognito /oauth2/token (client credentials)', () => {
       expect(header).toEqual({ kid: part.identityProvider.jwks().keys[1]?.kid, alg: 'RS256' });
     });
 
+    it('signs with the key of users\' access tokens, never the ID token key, a fresh jti for each token', async () => {
+      // Prepare
+      const user = await part.identityProvider.signIn('agent@example.com', 'Passw0rd!');
+
+      // Act
+      const first = await token('grant_type=client_credentials', { authorization: basic('localtriageclient', 'triage-secret') });
+      const second = await token('grant_type=client_credentials', { authorization: basic('localtriageclient', 'triage-secret') });
+
+      // Assess
+      const [one, two] = [first, second].map((answer) => decodeToken(answer.body.access_token as string));
+      expect(one?.header.kid).toBe(decodeToken(user.accessToken).header.kid);
+      expect(one?.header.kid).not.toBe(decodeToken(user.idToken).header.kid);
+      expect(one?.payload).toMatchObject({ sub: 'localtriageclient', client_id: 'localtriageclient', token_use: 'access', version: 2 });
+      for (const claim of ['username', 'cognito:groups', 'email', 'origin_jti', 'event_id', 'aud']) expect(one?.payload).not.toHaveProperty(claim);
+      expect(one?.payload.jti).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(two?.payload.jti).not.toBe(one?.payload.jti);
+    });
+
     it('takes client_id and client_secret from the body, and narrows to the scopes asked for', async () => {
       // Act
       const narrowed = await token(`grant_type=client_credentials&client_id=localtriageclient&client_secret=triage-secret&scope=${encodeURIComponent(TICKETS_TRIAGE)}`);

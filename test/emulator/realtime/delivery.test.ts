@@ -13,20 +13,22 @@ const UPDATE = `mutation Update($id: ID!, $title: String, $status: String, $repo
   updateTicket(id: $id, title: $title, status: $status, reporter: $reporter, internalNotes: $internalNotes) { id title status reporter internalNotes }
 }`;
 
+// One endpoint for the whole file: every test opens its own sockets and closes them, and the
+// delivery tests mutate tickets of their own ids, so no test sees another's subscriptions.
+let fixture: RealtimeFixture;
+let agent: string;
+let customer: string;
+
+beforeAll(async () => {
+  fixture = await startRealtimeFixture();
+  agent = fixture.pool.idToken('agent');
+  customer = fixture.pool.idToken('customer');
+});
+afterAll(async () => {
+  await fixture.close();
+});
+
 describe('Realtime: subscribing', () => {
-  let fixture: RealtimeFixture;
-  let agent: string;
-  let customer: string;
-
-  beforeAll(async () => {
-    fixture = await startRealtimeFixture();
-    agent = fixture.pool.idToken('agent');
-    customer = fixture.pool.idToken('customer');
-  });
-  afterAll(async () => {
-    await fixture.close();
-  });
-
   it('answers a resolver refusal with an error frame carrying its errorType', async () => {
     // Prepare
     const client = await ackedClient(fixture, agent);
@@ -96,19 +98,6 @@ describe('Realtime: subscribing', () => {
 });
 
 describe('Realtime: delivery', () => {
-  let fixture: RealtimeFixture;
-  let agent: string;
-  let customer: string;
-
-  beforeAll(async () => {
-    fixture = await startRealtimeFixture();
-    agent = fixture.pool.idToken('agent');
-    customer = fixture.pool.idToken('customer');
-  });
-  afterAll(async () => {
-    await fixture.close();
-  });
-
   it('delivers only events whose fields equal the subscription arguments when no filter is set', async () => {
     // Prepare
     const client = await ackedClient(fixture, agent);

@@ -14,15 +14,7 @@ import type { FieldInvocation } from '../../../emulator/resolvers/resolver-conte
 import { runResolver, type ResolverServices, type RunnableResolver } from '../../../emulator/resolvers/run-resolver.ts';
 import { createSandboxRunner } from '../../../emulator/resolvers/sandbox-runner.ts';
 import type { HandlerError } from '../../../emulator/sandbox/handler-runner.ts';
-
-/** A module importing the AppSync utilities, with the given handler bodies. */
-function moduleWith(request: string, response: string): string {
-  return [
-    "import { util, runtime, extensions } from '@aws-appsync/utils';",
-    `export function request(ctx) { ${request} }`,
-    `export function response(ctx) { ${response} }`,
-  ].join('\n');
-}
+import { appsyncJsModule } from '../../helpers/appsync-js-module.ts';
 
 /** The invocation of `Subscription.onTicketUpdated(id: "t1")`-like field. */
 const invocation: FieldInvocation = {
@@ -59,7 +51,7 @@ describe('Emulator: resolver executor', () => {
     const resolver: RunnableResolver = {
       kind: 'UNIT',
       dataSource: 'NONE',
-      code: moduleWith(
+      code: appsyncJsModule(
         "extensions.invalidateSubscriptions({ subscriptionField: 'onTicketDeleted', payload: { id: ctx.args.id } }); return { payload: { id: ctx.args.id } };",
         "extensions.setSubscriptionFilter({ filterGroup: [{ filters: [{ fieldName: 'id', operator: 'eq', value: ctx.result.id }] }] }); util.http.addResponseHeader('x-seen', 'yes'); return ctx.result;",
       ),
@@ -82,10 +74,10 @@ describe('Emulator: resolver executor', () => {
     const record = (where: string) => `extensions.setSubscriptionInvalidationFilter({ filterGroup: [{ filters: [{ fieldName: 'where', operator: 'eq', value: '${where}' }] }] });`;
     const resolver: RunnableResolver = {
       kind: 'PIPELINE',
-      code: moduleWith(`${record('before')} return {};`, `${record('after')} return ctx.prev.result;`),
+      code: appsyncJsModule(`${record('before')} return {};`, `${record('after')} return ctx.prev.result;`),
       functions: [
-        { dataSource: 'NONE', code: moduleWith(`${record('f1-request')} return { payload: 1 };`, `${record('f1-response')} return ctx.result;`) },
-        { dataSource: 'NONE', code: moduleWith(`${record('f2-request')} return { payload: ctx.prev.result + 1 };`, `${record('f2-response')} return ctx.result;`) },
+        { dataSource: 'NONE', code: appsyncJsModule(`${record('f1-request')} return { payload: 1 };`, `${record('f1-response')} return ctx.result;`) },
+        { dataSource: 'NONE', code: appsyncJsModule(`${record('f2-request')} return { payload: ctx.prev.result + 1 };`, `${record('f2-response')} return ctx.result;`) },
       ],
     };
 
@@ -109,10 +101,10 @@ describe('Emulator: resolver executor', () => {
     // Prepare
     const resolver: RunnableResolver = {
       kind: 'PIPELINE',
-      code: moduleWith('return {};', 'return ctx.prev.result;'),
+      code: appsyncJsModule('return {};', 'return ctx.prev.result;'),
       functions: [
-        { dataSource: 'NONE', code: moduleWith("extensions.invalidateSubscriptions({ subscriptionField: 'onA', payload: {} }); runtime.earlyReturn('early', { skipTo: 'END' });", 'return ctx.result;') },
-        { dataSource: 'NONE', code: moduleWith("extensions.invalidateSubscriptions({ subscriptionField: 'onB', payload: {} }); return { payload: 'late' };", 'return ctx.result;') },
+        { dataSource: 'NONE', code: appsyncJsModule("extensions.invalidateSubscriptions({ subscriptionField: 'onA', payload: {} }); runtime.earlyReturn('early', { skipTo: 'END' });", 'return ctx.result;') },
+        { dataSource: 'NONE', code: appsyncJsModule("extensions.invalidateSubscriptions({ subscriptionField: 'onB', payload: {} }); return { payload: 'late' };", 'return ctx.result;') },
       ],
     };
 
@@ -130,7 +122,7 @@ describe('Emulator: resolver executor', () => {
     const resolver: RunnableResolver = {
       kind: 'UNIT',
       dataSource: 'NONE',
-      code: moduleWith("util.appendError('noted', 'Note'); extensions.invalidateSubscriptions({ subscriptionField: 'onA', payload: {} }); util.error('stop', 'Custom');", 'return ctx.result;'),
+      code: appsyncJsModule("util.appendError('noted', 'Note'); extensions.invalidateSubscriptions({ subscriptionField: 'onA', payload: {} }); util.error('stop', 'Custom');", 'return ctx.result;'),
     };
 
     // Act
@@ -155,7 +147,7 @@ describe('Emulator: data source registry', () => {
     const resolver: RunnableResolver = {
       kind: 'UNIT',
       dataSource: 'ECHO',
-      code: moduleWith("return { operation: 'Echo', id: ctx.args.id };", 'return ctx.result.echoed.id;'),
+      code: appsyncJsModule("return { operation: 'Echo', id: ctx.args.id };", 'return ctx.result.echoed.id;'),
     };
 
     // Act
@@ -172,7 +164,7 @@ describe('Emulator: data source registry', () => {
     const resolver: RunnableResolver = {
       kind: 'UNIT',
       dataSource: 'ECHO',
-      code: moduleWith('return {};', 'return ctx.error.type + ": " + ctx.error.message;'),
+      code: appsyncJsModule('return {};', 'return ctx.error.type + ": " + ctx.error.message;'),
     };
 
     // Act
@@ -192,7 +184,7 @@ describe('Emulator: data source registry', () => {
     const resolver: RunnableResolver = {
       kind: 'UNIT',
       dataSource: 'TABLE',
-      code: moduleWith("return { operation: 'GetItem', key: { id: ctx.args.id } };", 'return ctx.error;'),
+      code: appsyncJsModule("return { operation: 'GetItem', key: { id: ctx.args.id } };", 'return ctx.error;'),
     };
 
     // Act
@@ -204,7 +196,7 @@ describe('Emulator: data source registry', () => {
 
   it('refuses to run a stage whose kind has no registered module', async () => {
     // Prepare
-    const resolver: RunnableResolver = { kind: 'UNIT', dataSource: 'HTTP', code: moduleWith('return {};', 'return ctx.result;') };
+    const resolver: RunnableResolver = { kind: 'UNIT', dataSource: 'HTTP', code: appsyncJsModule('return {};', 'return ctx.result;') };
 
     // Act
     const act = runResolver(resolver, invocation, servicesWith(emulatorDataSources({ table: untouchedTable })));

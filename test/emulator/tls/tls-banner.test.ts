@@ -26,7 +26,7 @@ describe('TLS: banner', () => {
     // Assess
     expect(lines).toEqual([
       '  TLS         https:// and wss:// on the same port; trust /var/emulator/tls/localhost-cert.pem (docs/tls.md)',
-      `              SHA-256 ${FINGERPRINT}   valid until 2027-12-04   (new: trust it again)`,
+      `              SHA-256 ${FINGERPRINT}   valid until 2027-12-04   (new: trust it)`,
     ]);
   });
 

@@ -193,3 +193,21 @@ export function tokenFragments(token: string): string[] {
 export function echoedFragments(token: string, texts: readonly string[]): string[] {
   return tokenFragments(token).filter((fragment) => texts.some((text) => text.includes(fragment)));
 }
+
+/**
+ * A machine's access token from the emulator's Cognito token endpoint (`POST /oauth2/token`,
+ * `grant_type=client_credentials`, HTTP Basic client credentials), as a backend service gets it.
+ *
+ * @example
+ * const token = await clientCredentialsToken(emulator, 'localreportingclient', 'reporting-secret');
+ */
+export async function clientCredentialsToken(emulator: RunningEmulator, clientId: string, secret: string): Promise<string> {
+  const response = await fetch(emulator.tokenEndpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`${clientId}:${secret}`).toString('base64')}` },
+    body: 'grant_type=client_credentials',
+  });
+  const body = (await response.json()) as { access_token?: string };
+  if (response.status !== 200 || body.access_token === undefined) throw new Error(`the token endpoint refused ${clientId} with ${response.status}`);
+  return body.access_token;
+}

@@ -54,11 +54,11 @@ export function selectionsOf(schema: GraphQLSchema, type: GraphQLObjectType, dep
 }
 
 /**
- * Renders selections of the root `type` into an operation text with names assigned, and the
+ * Renders selections of the root type of `operation` into an operation text with names assigned, and the
  * response fields to walk.
  */
-export function renderOperation(schema: GraphQLSchema, operation: 'query' | 'mutation', selections: readonly GeneratedSelection[], argumentsFor: ArgumentsFor): RenderedOperation {
-  const root = (operation === 'query' ? schema.getQueryType() : schema.getMutationType()) as GraphQLObjectType;
+export function renderOperation(schema: GraphQLSchema, operation: 'query' | 'mutation' | 'subscription', selections: readonly GeneratedSelection[], argumentsFor: ArgumentsFor): RenderedOperation {
+  const root = (operation === 'query' ? schema.getQueryType() : operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType()) as GraphQLObjectType;
   const fragments: string[] = [];
   let counter = 0;
   const render = (type: GraphQLObjectType, list: readonly GeneratedSelection[]): { text: string; fields: ResponseField[] } => {

@@ -40,6 +40,11 @@ export interface TokenCase {
    * reads it: Node answers 431 with no body, or resets the connection mid-write.
    */
   readonly oversized?: true;
+  /**
+   * The authorizer's logged `errorClass` for this refusal, for a case built to reach one
+   * particular check: refused by another check, it would prove nothing.
+   */
+  readonly refusedAs?: string;
 }
 
 /** What the cases are built from. */
@@ -267,13 +272,43 @@ export function hostileTokenCases(context: TokenCaseContext): TokenCase[] {
     unit('Cross-pool signatures', 'an ID token of this pool signed by pool B\'s key under this pool\'s kid', () => signJwt(header, pool.idClaims('admin'), otherPool.idKey.privateKey)),
     unit('Cross-pool signatures', 'an access token of this pool signed by pool B\'s access key', () => signJwt({ alg: 'RS256', kid: otherPool.accessKey.kid }, pool.accessClaims('admin'), otherPool.accessKey.privateKey)),
 
-    // --- Machine callers (client-credentials tokens) ---
-    unit('Machine callers', 'a machine token whose scope was widened after signing', () =>
-      tamper(pool.machineToken(SEEDED_MACHINE_CLIENT_ID, ['helpdesk/tickets.read']), pool.machineClaims(SEEDED_MACHINE_CLIENT_ID, ['helpdesk/tickets.read', 'helpdesk/tickets.triage']))),
-    unit('Machine callers', 'a machine token of a client the API does not know', () => pool.machineToken('unknownmachineclient', ['helpdesk/tickets.read', 'helpdesk/tickets.triage'])),
-    unit('Machine callers', 'an ID token signed for a machine client', () => pool.idToken('admin', { aud: SEEDED_MACHINE_CLIENT_ID })),
-    unit('Machine callers', 'a machine client token that names a user', () => pool.machineToken(SEEDED_MACHINE_CLIENT_ID, ['helpdesk/tickets.read'], { username: 'admin@example.com', 'cognito:groups': ['admins'] })),
-    unit('Machine callers', 'a user access token given a custom scope after signing', () =>
-      tamper(pool.accessToken('customer'), { ...pool.accessClaims('customer'), scope: 'aws.cognito.signin.user.admin helpdesk/tickets.read helpdesk/tickets.triage' })),
+    // --- Machine callers (client-credentials tokens), named as in test/authorizer/machine-callers.test.ts ---
+    // Each is one change away from a token the emulator accepts (a seeded machine client's, or a
+    // user's), and must be refused by the check it is aimed at.
+    {
+      ...unit('Machine callers', 'a machine token whose scope was rewritten after signing', () =>
+        tamper(pool.machineToken(SEEDED_MACHINE_CLIENT_ID, ['helpdesk/tickets.read']), pool.machineClaims(SEEDED_MACHINE_CLIENT_ID, ['helpdesk/tickets.read', 'helpdesk/tickets.triage']))),
+      refusedAs: 'JwtInvalidSignatureError',
+    },
+    {
+      ...unit('Machine callers', 'a machine token of a client that is not configured', () => pool.machineToken('unknownmachineclient', ['helpdesk/tickets.read', 'helpdesk/tickets.triage'])),
+      refusedAs: 'CognitoJwtInvalidClientIdError',
+    },
+    { ...unit('Machine callers', 'an ID token issued for a machine client', () => pool.idToken('admin', { aud: SEEDED_MACHINE_CLIENT_ID })), refusedAs: 'MachineTokenError' },
+    {
+      ...unit('Machine callers', 'a machine client access token that names a user', () =>
+        pool.machineToken(SEEDED_MACHINE_CLIENT_ID, ['helpdesk/tickets.read'], { username: 'admin@example.com', 'cognito:groups': ['admins'] })),
+      refusedAs: 'MachineTokenError',
+    },
+    {
+      ...unit('Machine callers', 'a machine client access token that names a user as cognito:username', () =>
+        pool.machineToken(SEEDED_MACHINE_CLIENT_ID, ['helpdesk/tickets.read'], { 'cognito:username': 'admin@example.com' })),
+      refusedAs: 'MachineTokenError',
+    },
+    {
+      ...unit('Machine callers', 'an expired machine token', () =>
+        pool.machineToken(SEEDED_MACHINE_CLIENT_ID, ['helpdesk/tickets.read'], { iat: seconds() - 7200, auth_time: seconds() - 7200, exp: seconds() - 3600 })),
+      refusedAs: 'JwtExpiredError',
+    },
+    {
+      // The user client is no machine client: its access token must name its user.
+      ...unit('Machine callers', 'a machine-shaped token of the user client', () => pool.machineToken(pool.clientId, ['helpdesk/tickets.read', 'helpdesk/tickets.triage'])),
+      refusedAs: 'IncompleteIdentityError',
+    },
+    {
+      ...unit('Machine callers', 'a user access token given a custom scope after signing', () =>
+        tamper(pool.accessToken('customer'), { ...pool.accessClaims('customer'), scope: 'aws.cognito.signin.user.admin helpdesk/tickets.read helpdesk/tickets.triage' })),
+      refusedAs: 'JwtInvalidSignatureError',
+    },
   ];
 }

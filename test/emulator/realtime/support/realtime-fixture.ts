@@ -22,6 +22,7 @@ import type { LoadedResolver } from '../../../../emulator/resolvers/resolver-bun
 import { createSandboxRunner } from '../../../../emulator/resolvers/sandbox-runner.ts';
 import { acceptedHosts, createRealtimePart, createSubscribe, REALTIME_PATH, type RealtimePart } from '../../../../emulator/realtime/index.ts';
 import { AUTHORIZATION_TOKEN_PATTERN, QUERY_DEPTH_LIMIT, RESOLVER_COUNT_LIMIT } from '../../../../infra/api-limits.ts';
+import { appsyncJsModule } from '../../../helpers/appsync-js-module.ts';
 import { createTestPool, type TestPool } from '../../../helpers/cognito-tokens.ts';
 import { writeJwksFile } from '../../../authorizer/load-handler.ts';
 
@@ -53,14 +54,6 @@ export const TEST_SCHEMA = /* GraphQL */ `
   }
 `;
 
-function moduleWith(request: string, response: string): string {
-  return [
-    "import { util, extensions } from '@aws-appsync/utils';",
-    `export function request(ctx) { ${request} }`,
-    `export function response(ctx) { ${response} }`,
-  ].join('\n');
-}
-
 function unit(coordinate: string, code: string): [string, LoadedResolver] {
   const [typeName = '', fieldName = ''] = coordinate.split('.');
   return [coordinate, { kind: 'UNIT', typeName, fieldName, coordinate, code, dataSource: 'NONE' }];
@@ -68,24 +61,24 @@ function unit(coordinate: string, code: string): [string, LoadedResolver] {
 
 /** The resolvers: NONE data sources, as subscription resolvers usually are. */
 export const TEST_RESOLVERS = new Map<string, LoadedResolver>([
-  unit('Mutation.updateTicket', moduleWith('return { payload: ctx.args };', 'return ctx.result;')),
+  unit('Mutation.updateTicket', appsyncJsModule('return { payload: ctx.args };', 'return ctx.result;')),
   unit(
     'Mutation.revokeReporter',
-    moduleWith(
+    appsyncJsModule(
       'return { payload: { id: "revoked", reporter: ctx.args.reporter } };',
       'extensions.invalidateSubscriptions({ subscriptionField: "onMyTickets", payload: { reporter: ctx.args.reporter } }); return ctx.result;',
     ),
   ),
   unit(
     'Subscription.onStatus',
-    moduleWith(
+    appsyncJsModule(
       'return { payload: null };',
       'extensions.setSubscriptionFilter(util.transform.toSubscriptionFilter({ status: { eq: ctx.args.status } })); return null;',
     ),
   ),
   unit(
     'Subscription.onMyTickets',
-    moduleWith(
+    appsyncJsModule(
       'if (ctx.info.selectionSetList.includes("internalNotes") && ctx.identity.resolverContext.groups === "[]") util.unauthorized(); return { payload: null };',
       [
         'const me = { filterGroup: [{ filters: [{ fieldName: "reporter", operator: "eq", value: ctx.identity.resolverContext.email }] }] };',
@@ -97,9 +90,9 @@ export const TEST_RESOLVERS = new Map<string, LoadedResolver>([
   ),
   unit(
     'Subscription.onBadFilter',
-    moduleWith('return { payload: null };', 'extensions.setSubscriptionFilter({ filterGroup: [{ filters: [{ fieldName: "status", operator: "like", value: "x" }] }] }); return null;'),
+    appsyncJsModule('return { payload: null };', 'extensions.setSubscriptionFilter({ filterGroup: [{ filters: [{ fieldName: "status", operator: "like", value: "x" }] }] }); return null;'),
   ),
-  unit('Subscription.onRefused', moduleWith('util.error("Tickets are closed today.", "TicketsClosed"); return {};', 'return null;')),
+  unit('Subscription.onRefused', appsyncJsModule('util.error("Tickets are closed today.", "TicketsClosed"); return {};', 'return null;')),
 ]);
 
 /** How a client hands over its header object. */

@@ -60,6 +60,40 @@ export async function signInEveryone(emulator: RunningEmulator): Promise<Persona
   return personas;
 }
 
+/** The seeded machine clients of `emulator/seed-users.json` (`clients`) and their secrets. */
+export const SEEDED_MACHINE_CLIENTS = [
+  { clientId: 'localreportingclient', secret: 'reporting-secret' },
+  { clientId: 'localtriageclient', secret: 'triage-secret' },
+] as const;
+
+/** A persona of the matrix standing for a machine: a client-credentials token of a seeded client. */
+export interface MachinePersona {
+  readonly clientId: string;
+  /** The scopes the token was narrowed to, or `null` when none were asked for (every allowed scope). */
+  readonly narrowedTo: readonly string[] | null;
+  readonly token: string;
+}
+
+/**
+ * Gets a machine's access token from the emulator's `POST /oauth2/token` exactly as
+ * `curl -u <client>:<secret> -d grant_type=client_credentials [-d scope=…]` asks for it.
+ *
+ * @example
+ * const token = await clientCredentialsToken(emulator, 'localreportingclient', 'reporting-secret');
+ */
+export async function clientCredentialsToken(emulator: RunningEmulator, clientId: string, secret: string, scopes: readonly string[] | null = null): Promise<string> {
+  const form = new URLSearchParams({ grant_type: 'client_credentials' });
+  if (scopes !== null) form.set('scope', scopes.join(' '));
+  const response = await fetch(emulator.tokenEndpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`${clientId}:${secret}`).toString('base64')}` },
+    body: form.toString(),
+  });
+  const body = (await response.json()) as { access_token?: unknown };
+  if (response.status !== 200 || typeof body.access_token !== 'string') throw new Error(`no token for ${clientId}: ${response.status} ${JSON.stringify(body)}`);
+  return body.access_token;
+}
+
 /** Finds one persona. */
 export function persona(personas: readonly Persona[], email: string, tokenUse: 'id' | 'access'): Persona {
   const found = personas.find((candidate) => candidate.email === email && candidate.tokenUse === tokenUse);
