@@ -23,7 +23,7 @@ import { PROJECT_ROOT } from '../scripts/project-root.ts';
 import { createApiPartsHolder } from './api-parts.ts';
 import { createAuthorizationCache } from './auth/authorization-cache.ts';
 import { authorizeRequest, type AuthorizationServices } from './auth/authorize-request.ts';
-import { OAUTH_TOKEN_PATH, type IdentityProvider } from './cognito/index.ts';
+import { DEFAULT_SEED_FILE, OAUTH_TOKEN_PATH, readSeedFile, type IdentityProvider } from './cognito/index.ts';
 import { createCognitoPart } from './cognito-part.ts';
 import { createConsolePart } from './console/index.ts';
 import { rebuildOnChange, type RebuildOnChange } from './dev/rebuild-on-change.ts';
@@ -38,6 +38,7 @@ import type { EmulatorPart } from './http/emulator-part.ts';
 import { startServer, type EmulatorServer } from './http/emulator-server.ts';
 import { createRouter } from './http/router.ts';
 import { formatRequestLog } from './log/request-log.ts';
+import { seedTicketsOnce } from './seed/index.ts';
 import type { HandlerRunner } from './resolvers/handler-runner.ts';
 import { createSandboxRunner } from './resolvers/sandbox-runner.ts';
 import { acceptedHosts, createRealtimePart, createSubscribe, REALTIME_PATH, type RealtimePart } from './realtime/index.ts';
@@ -96,6 +97,14 @@ export interface EmulatorOptions {
   readonly consoleDistDir?: string;
   /** Runs resolver handlers; default the sandbox. Tests may pass a stand-in. */
   readonly runHandler?: HandlerRunner;
+  /**
+   * Write the example tickets of `seedTicketsFile` through the API once the emulator listens,
+   * on the first start of a data directory (every start in memory); default false, so that a
+   * test starts on an empty table. `npm start` turns it on.
+   */
+  readonly seedTickets?: boolean;
+  /** The example tickets file; default `emulator/seed-tickets.json`. */
+  readonly seedTicketsFile?: string;
 }
 
 /** A running emulator. */
@@ -268,6 +277,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       userPoolId: pool.userPoolId,
       clientId: pool.clientId,
       seedUsers: pool.users,
+      machineClients: readSeedFile(options.seedFile ?? DEFAULT_SEED_FILE).clients,
       authorize: (token) => authorizeRequest(authorization, { authorization: token, queryString: '', operationName: null, variables: {}, requestHeaders: {} }),
       ...(options.consoleDistDir === undefined ? {} : { distDir: options.consoleDistDir }),
     }));
@@ -279,6 +289,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       createListener: (handlers) => createSamePortServer({ tls: { key: certificate.key, cert: certificate.cert }, ...handlers }),
     });
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${server.port}`;
+
+    if (options.seedTickets === true) {
+      await seedTicketsOnce({
+        graphqlUrl: `${url}${GRAPHQL_PATH}`,
+        signIn: (email, password) => pool.signIn(email, password),
+        dataDir,
+        ...(options.seedTicketsFile === undefined ? {} : { seedFile: options.seedTicketsFile }),
+        ...(options.seedFile === undefined ? {} : { usersFile: options.seedFile }),
+      });
+    }
 
     const reload = async (): Promise<void> => {
       await api.reload();

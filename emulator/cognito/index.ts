@@ -19,7 +19,7 @@ export { COGNITO_CONTENT_TYPE, COGNITO_TARGET_PREFIX, SUPPORTED_OPERATIONS } fro
 export type { CognitoRequest, CognitoResponse } from './cognito-api.ts';
 export { CognitoConfigurationError, CognitoServiceError, INCORRECT_CREDENTIALS_MESSAGE } from './errors.ts';
 export type { CognitoErrorType } from './errors.ts';
-export { DEFAULT_SEED_FILE } from './seed-users.ts';
+export { DEFAULT_SEED_FILE, readSeedFile } from './seed-users.ts';
 export type { PreTokenGenerationHandler, TriggerVersion } from './trigger-event.ts';
 export type { Jwks, PublicJwk } from './signing-keys.ts';
 export type { PoolUser } from './user-store.ts';
