@@ -20,6 +20,7 @@ import { clientCredentialsToken, signInOverHttp, startHostileEmulator, type Host
 import { ackedSocket, emulatorHost, errorTypes, startFrame, type RealtimeSocket } from './support/realtime-client.ts';
 import { leakedValues, renderOperation, selectionsOf, type ArgumentsFor, type GeneratedSelection, type ResponseField } from './support/selection-sets.ts';
 import { SUBSCRIPTION_PROPERTY_RUNS } from './support/subscription-cases.ts';
+import { expectedIdentity, machineIdentity } from '../emulator/server/support/expected-access.ts';
 import { openTicket, publishEverything } from './support/staff-events.ts';
 
 interface SeedUser {
@@ -42,28 +43,9 @@ interface Persona {
   readonly identity: Identity;
 }
 
-/** The identity of a token of `user` (V1 trigger: access tokens carry no email). */
-function userIdentity(user: SeedUser, kind: 'id' | 'access'): Identity {
-  return {
-    kind: 'USER',
-    sub: 's',
-    username: 'u',
-    clientId: 'c',
-    email: kind === 'id' ? user.email : null,
-    emailVerified: kind === 'id' && user.emailVerified,
-    groups: [...user.groups],
-    scopes: kind === 'id' ? [] : ['aws.cognito.signin.user.admin'],
-    tokenUse: kind,
-  };
-}
-
-function machineIdentity(client: SeedClient): Identity {
-  return { kind: 'MACHINE', sub: client.clientId, username: client.clientId, clientId: client.clientId, email: null, emailVerified: false, groups: [], scopes: [...client.allowedOAuthScopes], tokenUse: 'access' };
-}
-
 const PERSONAS: readonly Persona[] = [
-  ...seed.users.flatMap((user) => (['id', 'access'] as const).map((kind) => ({ label: `${user.email} (${kind} token)`, identity: userIdentity(user, kind) }))),
-  ...seed.clients.map((client) => ({ label: `${client.clientId} (client credentials)`, identity: machineIdentity(client) })),
+  ...seed.users.flatMap((user) => (['id', 'access'] as const).map((kind) => ({ label: `${user.email} (${kind} token)`, identity: expectedIdentity(user.email, kind) }))),
+  ...seed.clients.map((client) => ({ label: `${client.clientId} (client credentials)`, identity: machineIdentity(client.clientId, null) })),
 ];
 
 describe('Hostile subscriptions over the real-time endpoint: properties', () => {

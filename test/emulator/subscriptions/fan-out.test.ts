@@ -57,7 +57,7 @@ describe('Subscriptions: fan-out', () => {
       tokens[`${user}/id`] = signedIn.idToken;
       tokens[`${user}/access`] = signedIn.accessToken;
     }
-    tokens.triage = await clientCredentialsToken(emulator.tokenEndpoint, 'localtriageclient', 'triage-secret');
+    tokens.triage = await clientCredentialsToken(emulator, 'localtriageclient', 'triage-secret');
   });
 
   afterAll(async () => {

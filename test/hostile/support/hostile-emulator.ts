@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { JwksFaults } from '../../../emulator/faults/index.ts';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../../emulator/index.ts';
 import { createTestPool, type TestPool } from '../../helpers/cognito-tokens.ts';
+import { clientCredentialsToken } from '../../helpers/client-credentials.ts';
 
 /** The emulator's default pool and client (README, "Quickstart"). */
 export const LOCAL_POOL_ID = 'us-east-1_localdev';
@@ -194,20 +195,5 @@ export function echoedFragments(token: string, texts: readonly string[]): string
   return tokenFragments(token).filter((fragment) => texts.some((text) => text.includes(fragment)));
 }
 
-/**
- * A machine's access token from the emulator's Cognito token endpoint (`POST /oauth2/token`,
- * `grant_type=client_credentials`, HTTP Basic client credentials), as a backend service gets it.
- *
- * @example
- * const token = await clientCredentialsToken(emulator, 'localreportingclient', 'reporting-secret');
- */
-export async function clientCredentialsToken(emulator: RunningEmulator, clientId: string, secret: string): Promise<string> {
-  const response = await fetch(emulator.tokenEndpoint, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`${clientId}:${secret}`).toString('base64')}` },
-    body: 'grant_type=client_credentials',
-  });
-  const body = (await response.json()) as { access_token?: string };
-  if (response.status !== 200 || body.access_token === undefined) throw new Error(`the token endpoint refused ${clientId} with ${response.status}`);
-  return body.access_token;
-}
+export { clientCredentialsToken };
+

@@ -3,6 +3,7 @@
  * over real HTTP as a client would.
  */
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../../../emulator/start-emulator.ts';
+import { clientCredentialsToken } from '../../../helpers/client-credentials.ts';
 
 /** A persona of the matrix: a seeded user and which of its tokens is sent. */
 export interface Persona {
@@ -74,25 +75,7 @@ export interface MachinePersona {
   readonly token: string;
 }
 
-/**
- * Gets a machine's access token from the emulator's `POST /oauth2/token` exactly as
- * `curl -u <client>:<secret> -d grant_type=client_credentials [-d scope=…]` asks for it.
- *
- * @example
- * const token = await clientCredentialsToken(emulator, 'localreportingclient', 'reporting-secret');
- */
-export async function clientCredentialsToken(emulator: RunningEmulator, clientId: string, secret: string, scopes: readonly string[] | null = null): Promise<string> {
-  const form = new URLSearchParams({ grant_type: 'client_credentials' });
-  if (scopes !== null) form.set('scope', scopes.join(' '));
-  const response = await fetch(emulator.tokenEndpoint, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`${clientId}:${secret}`).toString('base64')}` },
-    body: form.toString(),
-  });
-  const body = (await response.json()) as { access_token?: unknown };
-  if (response.status !== 200 || typeof body.access_token !== 'string') throw new Error(`no token for ${clientId}: ${response.status} ${JSON.stringify(body)}`);
-  return body.access_token;
-}
+export { clientCredentialsToken };
 
 /** Finds one persona. */
 export function persona(personas: readonly Persona[], email: string, tokenUse: 'id' | 'access'): Persona {

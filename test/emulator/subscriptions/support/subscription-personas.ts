@@ -6,8 +6,9 @@
  */
 import type { Identity } from '../../../../policy/index.ts';
 import type { RunningEmulator } from '../../../../emulator/start-emulator.ts';
-import { expectedIdentity } from '../../server/support/expected-access.ts';
+import { expectedIdentity, machineIdentity } from '../../server/support/expected-access.ts';
 import { PASSWORD, SEEDED_USERS } from '../../server/support/emulator-fixture.ts';
+import { clientCredentialsToken } from '../../../helpers/client-credentials.ts';
 
 /** The seeded client-credentials clients (`emulator/seed-users.json` `clients`) and their scopes. */
 export const MACHINE_CLIENTS = [
@@ -23,32 +24,7 @@ export interface SubscriptionPersona {
   readonly identity: Identity;
 }
 
-/**
- * A client-credentials access token from the emulator's token endpoint.
- *
- * @example
- * const token = await clientCredentialsToken(emulator.tokenEndpoint, 'localreportingclient', 'reporting-secret');
- */
-export async function clientCredentialsToken(tokenEndpoint: string, clientId: string, secret: string): Promise<string> {
-  const response = await fetch(tokenEndpoint, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`${clientId}:${secret}`).toString('base64')}` },
-    body: 'grant_type=client_credentials',
-  });
-  const body = (await response.json()) as { access_token?: string };
-  if (response.status !== 200 || typeof body.access_token !== 'string') throw new Error(`${clientId} got no token: ${response.status}`);
-  return body.access_token;
-}
-
-/**
- * The identity the authorizer builds for a machine client's token: no email, no groups, its scopes.
- *
- * @example
- * isFieldAllowed(machineIdentity('localreportingclient', ['helpdesk/tickets.read']), 'Subscription.onTicketActivity'); // true
- */
-export function machineIdentity(clientId: string, scopes: readonly string[]): Identity {
-  return { kind: 'MACHINE', sub: clientId, username: clientId, clientId, email: null, emailVerified: false, groups: [], scopes, tokenUse: 'access' };
-}
+export { clientCredentialsToken };
 
 /**
  * Every seeded user × {ID, access} and every seeded machine client × {access}.
@@ -69,7 +45,7 @@ export async function everyPersona(emulator: RunningEmulator): Promise<Subscript
   for (const client of MACHINE_CLIENTS) {
     personas.push({
       name: `${client.clientId}/access`,
-      token: await clientCredentialsToken(emulator.tokenEndpoint, client.clientId, client.secret),
+      token: await clientCredentialsToken(emulator, client.clientId, client.secret),
       identity: machineIdentity(client.clientId, client.scopes),
     });
   }
