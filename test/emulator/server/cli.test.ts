@@ -3,7 +3,7 @@
  * the certificate to trust, the machine clients and never a secret), and the process started,
  * answering and shut down cleanly by SIGTERM.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +14,32 @@ import { startupBanner, type BannerEmulator } from '../../../emulator/cli-banner
 import { CliUsageError, readCliOptions } from '../../../emulator/cli-options.ts';
 import { DEFAULT_SEED_FILE } from '../../../emulator/cognito/index.ts';
 import { PROJECT_ROOT } from '../../../scripts/project-root.ts';
+
+/** `emulator/cli.ts` started as `npm start` runs it, once it has printed its banner. */
+interface StartedCli {
+  readonly child: ChildProcess;
+  /** Everything it printed so far, stdout and stderr. */
+  output(): string;
+  readonly exited: Promise<unknown[]>;
+}
+
+async function startCli(args: readonly string[]): Promise<StartedCli> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'emulator/cli.ts', ...args, '--port', '0', '--no-watch'], {
+    cwd: PROJECT_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const collect = (chunk: Buffer): void => {
+    output += chunk.toString();
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  const exited = once(child, 'exit');
+  for (let waited = 0; !output.includes('Ctrl-C stops it.') && waited < 30_000; waited += 100) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return { child, output: () => output, exited };
+}
 
 /** The certificate the port presents to a TLS client. */
 async function servedCertificate(port: number): Promise<PeerCertificate> {
@@ -127,22 +153,9 @@ describe('Emulator: command line', () => {
   it('starts with a banner whose endpoints answer and whose fingerprint is the served certificate', async () => {
     // Prepare
     const dataDir = mkdtempSync(join(tmpdir(), 'cli-banner-'));
-    const child = spawn(process.execPath, ['--import', 'tsx', 'emulator/cli.ts', '--data-dir', dataDir, '--port', '0', '--no-watch'], {
-      cwd: PROJECT_ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    const exited = once(child, 'exit');
+    const { child, output: printed, exited } = await startCli(['--data-dir', dataDir]);
     try {
-      for (let waited = 0; !output.includes('Ctrl-C stops it.') && waited < 30_000; waited += 100) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+      const output = printed();
       const port = Number(/Real-time\s+wss:\/\/localhost:(\d+)\/graphql\/realtime/.exec(output)?.[1]);
       const tokenEndpoint = /Token\s+(http:\/\/localhost:\d+\/oauth2\/token)/.exec(output)?.[1]?.replace('localhost', '127.0.0.1');
       const fingerprint = /SHA-256 ([0-9A-F:]+)/.exec(output)?.[1];
@@ -171,20 +184,9 @@ describe('Emulator: command line', () => {
 
   it('starts, answers, and stops cleanly on SIGTERM', async () => {
     // Prepare
-    const child = spawn(process.execPath, ['--import', 'tsx', 'emulator/cli.ts', '--in-memory', '--port', '0', '--no-watch'], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    const exited = once(child, 'exit');
+    const { child, output, exited } = await startCli(['--in-memory']);
     try {
-      for (let waited = 0; !output.includes('Ctrl-C stops it.') && waited < 30_000; waited += 100) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      const url = /GraphQL\s+(http:\/\/localhost:\d+)\/graphql/.exec(output)?.[1]?.replace('localhost', '127.0.0.1');
+      const url = /GraphQL\s+(http:\/\/localhost:\d+)\/graphql/.exec(output())?.[1]?.replace('localhost', '127.0.0.1');
 
       // Act
       const page = await fetch(`${url}/`);
@@ -193,12 +195,12 @@ describe('Emulator: command line', () => {
       const [code] = await exited;
 
       // Assess
-      expect(output).toContain('us-east-1_localdev');
-      expect(output).toContain('agent@example.com  [agents]');
+      expect(output()).toContain('us-east-1_localdev');
+      expect(output()).toContain('agent@example.com  [agents]');
       expect(page.status).toBe(200);
       expect(refused.status).toBe(401);
       expect(code).toBe(0);
-      expect(output).toContain('Stopped.');
+      expect(output()).toContain('Stopped.');
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
     }
